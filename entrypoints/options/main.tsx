@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { knowledgeBase } from '../../src/knowledge/knowledge-base';
+import { OptionsApp } from '../../src/options/options-app';
+import '../../src/options/options.css';
+
+render(<OptionsApp kb={knowledgeBase} />, document.getElementById('app')!);

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { knowledgeBase } from '../../src/knowledge/knowledge-base';
+import { PopupApp } from '../../src/popup/popup-app';
+import '../../src/popup/popup.css';
+
+render(<PopupApp kb={knowledgeBase} />, document.getElementById('app')!);

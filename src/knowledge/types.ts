@@ -1,0 +1,104 @@
+/** The compiled knowledge base: the contract between the compiler (Node) and the extension. */
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export type Localized = Record<Language, string>;
+
+export const ENTITY_TYPES = ['company', 'person', 'government', 'publication', 'place'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** Relations as curated; the compiler adds the inverse of each one. */
+export const RELATION_INVERSES = {
+  'subsidiary-of': 'parent-of',
+  'parent-of': 'subsidiary-of',
+  'founded-by': 'founder-of',
+  'founder-of': 'founded-by',
+  'competitor-of': 'competitor-of',
+  'sanctioned-by': 'sanctions',
+  sanctions: 'sanctioned-by',
+  'reported-by': 'reports-on',
+  'reports-on': 'reported-by',
+  'part-of': 'includes',
+  includes: 'part-of',
+} as const;
+export type RelationType = keyof typeof RELATION_INVERSES;
+/** The relation types an author may write; the others are only derived. */
+export const CURATED_RELATION_TYPES = [
+  'subsidiary-of',
+  'founded-by',
+  'competitor-of',
+  'sanctioned-by',
+  'reported-by',
+  'part-of',
+] as const satisfies readonly RelationType[];
+
+export type Script = 'latin' | 'cjk' | 'other';
+
+/** One way of writing an entity's name, with the rules that decide when it counts. */
+export interface AliasRule {
+  text: string;
+  caseSensitive: boolean;
+  accentSensitive: boolean;
+  script: Script;
+  /** Only on pages in these languages; absent means every language. */
+  languages?: Language[];
+  /** Phrases that must not come right after / before the alias. */
+  notFollowedBy?: string[];
+  notPrecededBy?: string[];
+  /** Phrases that reject (notNear) or are required for (near) a mention within `within` words. */
+  notNear?: string[];
+  near?: string[];
+  within?: number;
+}
+
+export interface Relation {
+  type: RelationType;
+  target: string;
+}
+
+export interface Evidence {
+  sentence: string;
+  /** Index of the paragraph in the article, the title being paragraph 0. */
+  paragraph: number;
+}
+
+/** What one article says about an entity. */
+export interface EntityInArticle {
+  articleId: string;
+  role: Localized;
+  evidence: Evidence[];
+}
+
+export interface Entity {
+  id: string;
+  type: EntityType;
+  name: Localized;
+  description: Localized;
+  note?: Localized;
+  /** Context entity not named in any article (reached through relations and search). */
+  external: boolean;
+  aliases: AliasRule[];
+  topics: string[];
+  relations: Relation[];
+  articles: EntityInArticle[];
+}
+
+export interface Topic {
+  id: string;
+  label: Localized;
+}
+
+export interface Article {
+  id: string;
+  title: string;
+  language: Language;
+  summary: Localized;
+  keyPoints: Localized[];
+  topics: string[];
+}
+
+export interface KnowledgeBase {
+  articles: Article[];
+  topics: Topic[];
+  entities: Entity[];
+}

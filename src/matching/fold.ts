@@ -1,0 +1,125 @@
+/**
+ * Character folding shared by the automaton and the rule checks.
+ * Everything here works one UTF-16 unit at a time so that offsets in the folded
+ * text can be mapped back to the page's text without a second pass.
+ */
+
+/** Apostrophe variants seen in news text (typographic quotes, modifier letter, prime). */
+const APOSTROPHES = "'\u2019\u2018\u02BC\u2032\uFF07";
+/** Hyphen and dash variants (non-breaking hyphen, figure dash, en and em dash, minus). */
+const HYPHENS = '-\u2010\u2011\u2012\u2013\u2014\u2212';
+
+export const enum CharKind {
+  Other = 0,
+  /** Zero-width characters and combining marks: invisible to matching. */
+  Ignorable = 1,
+  Space = 2,
+}
+
+export function charKind(code: number): CharKind {
+  if (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  ) {
+    return CharKind.Space;
+  }
+  if (
+    (code >= 0x300 && code <= 0x36f) ||
+    code === 0xad ||
+    (code >= 0x200b && code <= 0x200d) ||
+    code === 0x2060 ||
+    code === 0xfeff
+  ) {
+    return CharKind.Ignorable;
+  }
+  return CharKind.Other;
+}
+
+/**
+ * Folds one character: lower case, accents removed, one apostrophe, one hyphen.
+ * Returns '' for ignorable characters and ' ' for every kind of space.
+ */
+export function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  const kind = charKind(code);
+  if (kind === CharKind.Space) return ' ';
+  if (kind === CharKind.Ignorable) return '';
+  if (APOSTROPHES.includes(ch)) return "'";
+  if (HYPHENS.includes(ch)) return '-';
+  if (code < 0x80) return ch.toLowerCase();
+  const base = ch.normalize('NFD').charAt(0);
+  // Some lower-case forms are two units long (İ → i̇): the first one is the letter.
+  return base.toLowerCase().charAt(0);
+}
+
+/** Folds a whole string as the automaton sees it: spaces collapsed, ends trimmed. */
+export function foldText(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const folded = ch.length === 1 ? foldChar(ch) : ch;
+    if (folded === ' ' && (out === '' || out.endsWith(' '))) continue;
+    out += folded;
+  }
+  return out.trimEnd();
+}
+
+/**
+ * Normalises text for an exact comparison under an alias's rules: typographic
+ * variants unified, but case and accents kept unless the rule says otherwise.
+ */
+export function normalizeForRule(text: string, caseSensitive: boolean, accentSensitive: boolean): string {
+  let out = '';
+  for (const ch of text.normalize(accentSensitive ? 'NFC' : 'NFD')) {
+    const code = ch.charCodeAt(0);
+    const kind = charKind(code);
+    if (kind === CharKind.Space) {
+      if (out !== '' && !out.endsWith(' ')) out += ' ';
+    } else if (kind !== CharKind.Ignorable) {
+      if (APOSTROPHES.includes(ch)) out += "'";
+      else if (HYPHENS.includes(ch)) out += '-';
+      else out += ch;
+    }
+  }
+  out = out.trimEnd();
+  return caseSensitive ? out : out.toLowerCase();
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}_]/u;
+
+/** Characters that glue onto a Latin-script name (so `Alibabas` is not `Alibaba`); CJK never does. */
+export function isWordChar(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+  }
+  return LETTER_OR_DIGIT.test(ch) && !CJK.test(ch);
+}
+
+export function scriptOf(text: string): 'latin' | 'cjk' | 'other' {
+  if (CJK.test(text)) return 'cjk';
+  if (/\p{Script=Latin}/u.test(text)) return 'latin';
+  return 'other';
+}
+
+const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+/**
+ * Words of a text, folded, for the context rules (punctuation is not a word).
+ * CJK text has no spaces: each of its characters counts as a word, so that a
+ * rule phrase such as 四十大盗 is found inside 阿里巴巴与四十大盗.
+ */
+export function foldedWords(text: string): string[] {
+  return foldText(text)
+    .replace(CJK_CHARS, ' $& ')
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter((word) => word !== '');
+}

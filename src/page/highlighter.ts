@@ -1,0 +1,75 @@
+import type { HighlightStyle } from '../settings/settings';
+import { endNode, startNode, type PageMention } from './page-mentions';
+
+const MENTION = 'backstory-mention';
+const ACTIVE = 'backstory-active';
+
+const STYLES: Record<HighlightStyle, string> = {
+  underline: `::highlight(${MENTION}) { text-decoration: underline dotted 2px rgb(217 119 6); }`,
+  background: `::highlight(${MENTION}) { background-color: rgb(250 204 21 / 0.35); }`,
+  none: '',
+};
+const ACTIVE_STYLE = `::highlight(${ACTIVE}) { background-color: rgb(59 130 246 / 0.3); text-decoration: underline solid 2px rgb(37 99 235); }`;
+
+/** Whether this browser paints highlights without touching the DOM. */
+export function supportsHighlights(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+/**
+ * Paints mentions with the CSS Custom Highlight API: ranges registered in
+ * `CSS.highlights` and a `::highlight()` rule in a stylesheet adopted by the
+ * document, so the page's DOM is never changed. Owns everything it registers and
+ * removes it all when `signal` aborts.
+ */
+export class Highlighter {
+  private readonly mentions = new Highlight();
+  private readonly active = new Highlight();
+  private readonly sheet: CSSStyleSheet;
+  private readonly ranges = new WeakMap<PageMention, StaticRange>();
+
+  constructor(private readonly document: Document, signal: AbortSignal) {
+    this.sheet = new (document.defaultView ?? window).CSSStyleSheet();
+    this.active.priority = 1;
+    CSS.highlights.set(MENTION, this.mentions);
+    CSS.highlights.set(ACTIVE, this.active);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    this.setStyle('underline');
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  setStyle(style: HighlightStyle): void {
+    this.sheet.replaceSync(`${STYLES[style]}\n${ACTIVE_STYLE}`);
+  }
+
+  paint(mentions: readonly PageMention[]): void {
+    this.mentions.clear();
+    for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
+  }
+
+  /** Marks the mention the reader is on (hovered or reached with the keyboard). */
+  setActive(mention: PageMention | null): void {
+    this.active.clear();
+    if (mention) this.active.add(this.rangeOf(mention));
+  }
+
+  private rangeOf(mention: PageMention): StaticRange {
+    let range = this.ranges.get(mention);
+    if (!range) {
+      range = new StaticRange({
+        startContainer: startNode(mention),
+        startOffset: mention.startOffset,
+        endContainer: endNode(mention),
+        endOffset: mention.endOffset,
+      });
+      this.ranges.set(mention, range);
+    }
+    return range;
+  }
+
+  private destroy(): void {
+    if (CSS.highlights.get(MENTION) === this.mentions) CSS.highlights.delete(MENTION);
+    if (CSS.highlights.get(ACTIVE) === this.active) CSS.highlights.delete(ACTIVE);
+    this.document.adoptedStyleSheets = this.document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+  }
+}

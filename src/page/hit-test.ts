@@ -1,0 +1,64 @@
+import { mentionRange, type PageMention } from './page-mentions';
+
+/** Mentions by each text node they cover, for hit-testing without elements. */
+export class MentionIndex {
+  private readonly byNode = new Map<Node, PageMention[]>();
+
+  constructor(mentions: readonly PageMention[]) {
+    for (const mention of mentions) {
+      for (const node of mention.nodes) {
+        const list = this.byNode.get(node);
+        if (list) list.push(mention);
+        else this.byNode.set(node, [mention]);
+      }
+    }
+  }
+
+  /** The mention covering a caret position, if any. */
+  at(node: Node, offset: number): PageMention | undefined {
+    return this.byNode.get(node)?.find((mention) => {
+      const first = mention.nodes[0] === node;
+      const last = mention.nodes[mention.nodes.length - 1] === node;
+      return (!first || offset >= mention.startOffset) && (!last || offset <= mention.endOffset);
+    });
+  }
+}
+
+interface Caret {
+  node: Node;
+  offset: number;
+}
+
+function caretAt(document: Document, x: number, y: number): Caret | null {
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const position = document.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  // Safari and older Chromium only have the WebKit variant.
+  const range = (document as Document & { caretRangeFromPoint?(x: number, y: number): Range | null }).caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+const contains = (rect: DOMRect, x: number, y: number) =>
+  x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+
+/**
+ * The mention under a point and the line box of it under the point (a mention
+ * may wrap onto two lines). The caret lookup finds the nearest text even when the
+ * pointer is in a margin, so the hit is confirmed against the range's rectangles.
+ */
+export function mentionAtPoint(
+  document: Document,
+  index: MentionIndex,
+  x: number,
+  y: number,
+): { mention: PageMention; rect: DOMRect } | null {
+  const caret = caretAt(document, x, y);
+  if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
+  const mention = index.at(caret.node, caret.offset);
+  if (!mention) return null;
+  for (const rect of mentionRange(mention).getClientRects()) {
+    if (contains(rect, x, y)) return { mention, rect };
+  }
+  return null;
+}

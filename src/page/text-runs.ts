@@ -1,0 +1,128 @@
+/**
+ * Text runs: the text of one block (a paragraph, a list item, a table cell),
+ * concatenated across its inline elements so that `Alibaba <b>Cloud</b>` reads as
+ * one name, and never across blocks.
+ */
+
+export interface TextRun {
+  block: Node;
+  nodes: Text[];
+  /** Offset of each node's first character in `text`. */
+  starts: number[];
+  text: string;
+}
+
+/** Elements that flow inside a line: text on both sides of them belongs to one run. */
+const INLINE = new Set([
+  'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
+  'label', 'mark', 'nobr', 'q', 'rp', 'rt', 'ruby', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup',
+  'time', 'tt', 'u', 'var', 'wbr',
+]);
+
+/** Our own UI host: never scanned. */
+export const UI_HOST_TAG = 'backstory-ui';
+
+/**
+ * Text we never read: code and scripts, form controls (the reader's own input),
+ * machine formats (SVG, MathML) and our own UI.
+ */
+const SKIPPED = new Set([
+  'script', 'style', 'noscript', 'template', 'textarea', 'input', 'select', 'option', 'optgroup', 'button',
+  'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'iframe', 'object', 'head', 'title', UI_HOST_TAG,
+]);
+
+/** Text, or an element that flows inside a line. */
+export function isInline(node: Node): boolean {
+  return node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && INLINE.has((node as Element).localName));
+}
+
+function isEditable(element: Element): boolean {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value !== 'false';
+}
+
+/**
+ * Walks the text of a subtree run by run. Resumable: `collect` stops when `shouldYield`
+ * says so and continues where it stopped on the next call, so that long pages are
+ * scanned in slices.
+ */
+export class TextRunWalker {
+  private readonly walker: TreeWalker;
+  private readonly skipCache = new Map<Node, boolean>();
+  private lastParent: Node | null = null;
+  private lastBlock: Node | null = null;
+  private lastSkipped = false;
+  private pending: TextRun | null = null;
+  done = false;
+
+  constructor(readonly root: Node) {
+    const document = root.ownerDocument ?? (root as Document);
+    this.walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  }
+
+  /** True when `node`'s subtree must not be read (cached per element). */
+  private isSkipped(node: Node | null): boolean {
+    if (node === null || node.nodeType !== Node.ELEMENT_NODE) return false;
+    const cached = this.skipCache.get(node);
+    if (cached !== undefined) return cached;
+    const element = node as Element;
+    const skipped = SKIPPED.has(element.localName) || isEditable(element) || this.isSkipped(element.parentNode);
+    this.skipCache.set(node, skipped);
+    return skipped;
+  }
+
+  /** Calls `onRun` for each run; returns true when the whole subtree has been read. */
+  collect(onRun: (run: TextRun) => void, shouldYield: () => boolean = () => false): boolean {
+    const walker = this.walker;
+    let count = 0;
+    for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+      const parent = node.parentNode!;
+      let block: Node;
+      let skipped: boolean;
+      if (parent === this.lastParent) {
+        block = this.lastBlock!;
+        skipped = this.lastSkipped;
+      } else {
+        let climb: Node = parent;
+        while (climb.nodeType === Node.ELEMENT_NODE && INLINE.has((climb as Element).localName) && climb !== this.root) {
+          if (isEditable(climb as Element)) break;
+          climb = climb.parentNode!;
+        }
+        block = climb;
+        skipped = this.isSkipped(parent);
+        this.lastParent = parent;
+        this.lastBlock = block;
+        this.lastSkipped = skipped;
+      }
+      if (skipped) continue;
+      const run = this.pending;
+      // A <br> ends a line: text on either side of it is not one name.
+      if (run !== null && run.block === block && (node.previousSibling as Element | null)?.localName !== 'br') {
+        run.starts.push(run.text.length);
+        run.nodes.push(node);
+        run.text += node.data;
+      } else {
+        if (run !== null) onRun(run);
+        this.pending = { block, nodes: [node], starts: [0], text: node.data };
+      }
+      if ((++count & 63) === 0 && shouldYield()) return false;
+    }
+    if (this.pending !== null) onRun(this.pending);
+    this.pending = null;
+    this.done = true;
+    return true;
+  }
+}
+
+/** The node and offset of a position in a run (`end` picks the earlier node at a boundary). */
+export function positionInRun(run: TextRun, offset: number, end: boolean): { node: Text; offset: number } {
+  const { starts, nodes } = run;
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (end ? starts[middle]! < offset : starts[middle]! <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return { node: nodes[low]!, offset: offset - starts[low]! };
+}

@@ -1,0 +1,157 @@
+import type { Entity, KnowledgeBase, Language } from '../knowledge/types';
+
+/** Everything the reader can change; stored as one item so that a change is one write. */
+export interface Settings {
+  /** Topics switched off (new topics in a later knowledge base start on). */
+  disabledTopics: string[];
+  /** Entities switched off one by one. */
+  disabledEntities: string[];
+  /** Host names where Backstory does nothing. */
+  disabledSites: string[];
+  /** "Not this company here": an alias ignored on one site. */
+  ignoredAliases: IgnoredAlias[];
+  highlightStyle: HighlightStyle;
+  /** Highlight only the first mention of each entity on a page. */
+  firstMentionOnly: boolean;
+  /** How long the pointer rests on a mention before its card opens. */
+  cardDelayMs: number;
+  language: 'auto' | Language;
+}
+
+export interface IgnoredAlias {
+  site: string;
+  entityId: string;
+  alias: string;
+}
+
+export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
+export const CARD_DELAY_RANGE = { min: 0, max: 2000 } as const;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  disabledTopics: [],
+  disabledEntities: [],
+  disabledSites: [],
+  ignoredAliases: [],
+  highlightStyle: 'underline',
+  firstMentionOnly: false,
+  cardDelayMs: 300,
+  language: 'auto',
+});
+
+export function defaultSettings(): Settings {
+  return structuredClone(DEFAULT_SETTINGS) as Settings;
+}
+
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+const HOST = /^[a-z0-9.-]+(?::\d+)?$/i;
+
+/**
+ * Repairs a stored value field by field: whatever is wrong (a wrong type, an id the
+ * knowledge base no longer has, garbage) falls back to its default, and every repair
+ * is described in `problems` so that it can be reported once.
+ */
+export function repairSettings(
+  stored: unknown,
+  kb: Pick<KnowledgeBase, 'topics' | 'entities'>,
+): { settings: Settings; problems: string[] } {
+  const settings = defaultSettings();
+  const problems: string[] = [];
+  if (stored === null || stored === undefined) return { settings, problems };
+  if (typeof stored !== 'object' || Array.isArray(stored)) {
+    return { settings, problems: [`settings were ${Array.isArray(stored) ? 'a list' : typeof stored}, not an object: reset to defaults`] };
+  }
+  const raw = stored as Record<string, unknown>;
+  const topicIds = new Set(kb.topics.map((topic) => topic.id));
+  const entityIds = new Set(kb.entities.map((entity) => entity.id));
+
+  const idList = (field: 'disabledTopics' | 'disabledEntities', known: Set<string>) => {
+    const value = raw[field];
+    if (value === undefined) return;
+    if (!isStringList(value)) return problems.push(`${field} was not a list of ids: reset`);
+    const kept = [...new Set(value.filter((id) => known.has(id)))];
+    if (kept.length !== value.length) problems.push(`${field}: dropped unknown or repeated ids`);
+    settings[field] = kept;
+  };
+  idList('disabledTopics', topicIds);
+  idList('disabledEntities', entityIds);
+
+  if (raw.disabledSites !== undefined) {
+    if (!isStringList(raw.disabledSites)) problems.push('disabledSites was not a list of sites: reset');
+    else {
+      const kept = [...new Set(raw.disabledSites.filter((site) => HOST.test(site)))];
+      if (kept.length !== raw.disabledSites.length) problems.push('disabledSites: dropped invalid or repeated sites');
+      settings.disabledSites = kept;
+    }
+  }
+
+  if (raw.ignoredAliases !== undefined) {
+    if (!Array.isArray(raw.ignoredAliases)) problems.push('ignoredAliases was not a list: reset');
+    else {
+      const kept = raw.ignoredAliases.filter(
+        (item): item is IgnoredAlias =>
+          typeof item === 'object' &&
+          item !== null &&
+          typeof item.site === 'string' &&
+          HOST.test(item.site) &&
+          typeof item.alias === 'string' &&
+          typeof item.entityId === 'string' &&
+          entityIds.has(item.entityId),
+      );
+      if (kept.length !== raw.ignoredAliases.length) problems.push('ignoredAliases: dropped invalid entries');
+      settings.ignoredAliases = kept.map(({ site, entityId, alias }) => ({ site, entityId, alias }));
+    }
+  }
+
+  const choice = <K extends 'highlightStyle' | 'language'>(field: K, allowed: readonly Settings[K][]) => {
+    const value = raw[field];
+    if (value === undefined) return;
+    if (allowed.includes(value as Settings[K])) settings[field] = value as Settings[K];
+    else problems.push(`${field} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}: reset`);
+  };
+  choice('highlightStyle', HIGHLIGHT_STYLES);
+  choice('language', ['auto', 'en', 'fr']);
+
+  if (raw.firstMentionOnly !== undefined) {
+    if (typeof raw.firstMentionOnly === 'boolean') settings.firstMentionOnly = raw.firstMentionOnly;
+    else problems.push('firstMentionOnly was not true or false: reset');
+  }
+  if (raw.cardDelayMs !== undefined) {
+    const delay = raw.cardDelayMs;
+    if (typeof delay === 'number' && Number.isFinite(delay) && delay >= CARD_DELAY_RANGE.min && delay <= CARD_DELAY_RANGE.max) {
+      settings.cardDelayMs = Math.round(delay);
+    } else problems.push(`cardDelayMs ${JSON.stringify(delay)} is not a number of milliseconds between ${CARD_DELAY_RANGE.min} and ${CARD_DELAY_RANGE.max}: reset`);
+  }
+
+  for (const field of Object.keys(raw)) {
+    if (!(field in DEFAULT_SETTINGS)) problems.push(`unknown setting "${field}": dropped`);
+  }
+  return { settings, problems };
+}
+
+/** An entity is highlighted while it is on and at least one of its topics is on. */
+export function isEntityEnabled(entity: Pick<Entity, 'id' | 'topics'>, settings: Settings): boolean {
+  if (settings.disabledEntities.includes(entity.id)) return false;
+  return entity.topics.some((topic) => !settings.disabledTopics.includes(topic));
+}
+
+/** The site key of a page: its host name (with the port when there is one). */
+export function siteOf(url: string): string | undefined {
+  try {
+    const { protocol, host } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? host.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function isSiteEnabled(site: string | undefined, settings: Settings): boolean {
+  return site === undefined || !settings.disabledSites.includes(site);
+}
+
+/** Aliases (by text) ignored on a site for an entity. */
+export function isAliasIgnored(site: string | undefined, entityId: string, alias: string, settings: Settings): boolean {
+  return settings.ignoredAliases.some((item) => item.site === site && item.entityId === entityId && item.alias === alias);
+}

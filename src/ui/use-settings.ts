@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { resolveLanguage, translator, type Translate } from '../i18n/messages';
+import type { KnowledgeBase, Language } from '../knowledge/types';
+import type { Settings } from '../settings/settings';
+import { loadSettings, watchSettings } from '../settings/storage';
+
+export interface SettingsState {
+  settings: Settings;
+  language: Language;
+  t: Translate;
+}
+
+/** The reader's settings, kept current while the page is open (null until loaded). */
+export function useSettings(kb: KnowledgeBase): SettingsState | null {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    void loadSettings(kb).then((loaded) => {
+      if (!controller.signal.aborted) setSettings(loaded);
+    });
+    watchSettings(kb, setSettings, controller.signal);
+    return () => controller.abort();
+  }, [kb]);
+  if (!settings) return null;
+  const language = resolveLanguage(settings.language, browser.i18n.getUILanguage());
+  return { settings, language, t: translator(language) };
+}
+
+/** Keeps `<html lang>` in step with the UI language, for screen readers. */
+export function useDocumentLanguage(language: Language | undefined): void {
+  useEffect(() => {
+    if (language) document.documentElement.lang = language;
+  }, [language]);
+}

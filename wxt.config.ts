@@ -1,0 +1,35 @@
+import { defineConfig } from 'wxt';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  publicDir: 'assets/public',
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings. Content scripts are declared by the entrypoint (http and https pages only).
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNextMention__',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandPreviousMention__',
+      },
+    },
+    browser_specific_settings: {
+      gecko: {
+        id: 'backstory@backstory.example',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+  zip: {
+    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', '.output/**', 'demo-output/**', '**/*.png'],
+  },
+});
