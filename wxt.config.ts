@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -21,14 +21,17 @@ export default defineConfig({
         description: '__MSG_commandPreviousMention__',
       },
     },
-    browser_specific_settings: {
-      gecko: {
-        id: 'backstory@backstory.example',
-        strict_min_version: '140.0',
-        data_collection_permissions: { required: ['none'] },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'backstory@backstory.example',
+          // The CSS Custom Highlight API, which paints mentions without changing the page, arrived in Firefox 140.
+          strict_min_version: '140.0',
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
-  },
+    }),
+  }),
   zip: {
     excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', '.output/**', 'demo-output/**', '**/*.png'],
   },
