@@ -185,6 +185,8 @@ export class CardController {
     this.renderCard();
     const card = this.container?.firstElementChild as HTMLElement | null;
     if (!card) return;
+    // Hidden until placed: unplaced, it would sit in the corner, under the pointer of whoever goes there.
+    card.style.visibility = 'hidden';
     const reference: VirtualElement = {
       getBoundingClientRect: () => {
         const current = mentionRange(mention).getClientRects();
@@ -208,7 +210,9 @@ export class CardController {
           }),
         ],
       }).then(({ x, y }) => {
-        card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
+        card.style.left = `${Math.round(x)}px`;
+        card.style.top = `${Math.round(y)}px`;
+        card.style.visibility = 'visible';
       });
     this.open.stopFollowing = autoUpdate(reference, card, place, { animationFrame: false });
     if (returnFocus !== null) card.focus();

@@ -18,7 +18,7 @@ export const CARD_CSS = `
   .card { --bg: #1f2328; --fg: #e6edf3; --muted: #9198a1; --line: #3d444d; --accent: #f59e0b; --chip: #2d333b; --focus: #60a5fa; }
 }
 @media (prefers-reduced-motion: reduce) { .card { animation: none; } }
-@keyframes appear { from { opacity: 0; transform: translateY(2px); } to { opacity: 1; transform: none; } }
+@keyframes appear { from { opacity: 0; } to { opacity: 1; } }
 *, *::before, *::after { box-sizing: border-box; }
 header { display: flex; align-items: baseline; gap: 8px; margin: 0 0 6px; }
 h2 { margin: 0; font-size: 16px; line-height: 1.3; font-weight: 650; }

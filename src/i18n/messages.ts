@@ -1,5 +1,5 @@
-import en from '../../assets/public/_locales/en/messages.json';
-import fr from '../../assets/public/_locales/fr/messages.json';
+import en from '../../assets/public/_locales/en/messages.json' with { type: 'json' };
+import fr from '../../assets/public/_locales/fr/messages.json' with { type: 'json' };
 import type { Language } from '../knowledge/types';
 
 /**

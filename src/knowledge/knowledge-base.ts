@@ -1,4 +1,4 @@
-import compiled from './generated/knowledge-base.json';
+import compiled from './generated/knowledge-base.json' with { type: 'json' };
 import type { Entity, KnowledgeBase, Topic } from './types';
 
 /** The bundled knowledge base, compiled by `npm run kb` from assets/articles. */

@@ -32,7 +32,7 @@ export function charKind(code: number): CharKind {
     return CharKind.Space;
   }
   if (
-    (code >= 0x300 && code <= 0x36f) ||
+    isCombiningMark(code) ||
     code === 0xad ||
     (code >= 0x200b && code <= 0x200d) ||
     code === 0x2060 ||
@@ -41,6 +41,11 @@ export function charKind(code: number): CharKind {
     return CharKind.Ignorable;
   }
   return CharKind.Other;
+}
+
+/** Combining diacritical marks, which decomposed (NFD) text puts after their letter. */
+export function isCombiningMark(code: number): boolean {
+  return code >= 0x300 && code <= 0x36f;
 }
 
 /**
@@ -111,15 +116,25 @@ export function scriptOf(text: string): 'latin' | 'cjk' | 'other' {
 }
 
 const CJK_CHARS = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+/** Combining marks and invisible characters: dropped from words (`Pékin` → `Pekin`, `Ali\u00ADbaba` → `Alibaba`). */
+const INVISIBLE_IN_WORDS = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 /**
- * Words of a text, folded, for the context rules (punctuation is not a word).
- * CJK text has no spaces: each of its characters counts as a word, so that a
- * rule phrase such as 四十大盗 is found inside 阿里巴巴与四十大盗.
+ * Words of a text for the context rules, accents removed but case kept
+ * (punctuation is not a word). CJK text has no spaces: each of its characters
+ * counts as a word, so that a rule phrase such as 四十大盗 is found inside
+ * 阿里巴巴与四十大盗.
  */
-export function foldedWords(text: string): string[] {
-  return foldText(text)
+export function contextWords(text: string): string[] {
+  return text
+    .normalize('NFD')
+    .replace(INVISIBLE_IN_WORDS, '')
     .replace(CJK_CHARS, ' $& ')
-    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
+}
+
+/** A context word compared without case (`İ` lower-cases to `i` plus a mark, dropped too). */
+export function lowerWord(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(INVISIBLE_IN_WORDS, '');
 }

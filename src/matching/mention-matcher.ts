@@ -1,6 +1,6 @@
 import type { AliasRule, KnowledgeBase, Language } from '../knowledge/types';
 import { buildAutomaton, scanText, type Automaton } from './automaton';
-import { foldedWords, isWordChar, normalizeForRule } from './fold';
+import { contextWords, isCombiningMark, isWordChar, lowerWord, normalizeForRule } from './fold';
 
 /** An alias of an entity, as the matcher receives it. */
 export interface MatchableAlias {
@@ -21,45 +21,100 @@ const DEFAULT_WINDOW_WORDS = 12;
 /** Characters read around a mention for context rules: enough for the widest word window. */
 const CHARS_PER_WORD = 16;
 
+/**
+ * A phrase of a context rule, word by word. A word written with a capital must
+ * appear with that capital (`Argent` the heraldic tincture, not French `argent`,
+ * money); a word written in lower case matches in any case. Accents never count.
+ */
+interface Phrase {
+  words: string[];
+  lower: string[];
+  exactCase: boolean[];
+}
+
+/** The words around a candidate, as written and lower-cased. */
+interface Context {
+  words: string[];
+  lower: string[];
+}
+
+function toPhrase(text: string): Phrase {
+  const words = contextWords(text);
+  return { words, lower: words.map(lowerWord), exactCase: words.map((word) => lowerWord(word) !== word) };
+}
+
+function toContext(text: string): Context {
+  const words = contextWords(text);
+  return { words, lower: words.map(lowerWord) };
+}
+
+/** Does `phrase` occur in `context` starting at word `at`? */
+function phraseAt(context: Context, at: number, phrase: Phrase): boolean {
+  if (at < 0 || at + phrase.words.length > context.words.length) return false;
+  for (let i = 0; i < phrase.words.length; i++) {
+    const matches = phrase.exactCase[i]
+      ? context.words[at + i] === phrase.words[i]
+      : context.lower[at + i] === phrase.lower[i];
+    if (!matches) return false;
+  }
+  return true;
+}
+
+function containsPhrase(context: Context, phrase: Phrase): boolean {
+  for (let at = 0; at + phrase.words.length <= context.words.length; at++) {
+    if (phraseAt(context, at, phrase)) return true;
+  }
+  return false;
+}
+
+function lastWords(context: Context, count: number): Context {
+  return { words: context.words.slice(-count), lower: context.lower.slice(-count) };
+}
+
+function firstWords(context: Context, count: number): Context {
+  return { words: context.words.slice(0, count), lower: context.lower.slice(0, count) };
+}
+
+function concat(a: Context, b: Context): Context {
+  return { words: [...a.words, ...b.words], lower: [...a.lower, ...b.lower] };
+}
+
+const NO_WORDS: Context = { words: [], lower: [] };
+
 interface PreparedAlias extends MatchableAlias {
   expected: string;
   needsBoundaries: boolean;
-  notFollowedBy: string[][];
-  notPrecededBy: string[][];
-  notNear: string[][];
-  near: string[][];
+  notFollowedBy: Phrase[];
+  notPrecededBy: Phrase[];
+  notNear: Phrase[];
+  near: Phrase[];
   window: number;
 }
 
 function prepare(alias: MatchableAlias): PreparedAlias {
   const { rule } = alias;
-  const words = (phrases: string[] | undefined) => (phrases ?? []).map(foldedWords).filter((w) => w.length > 0);
+  const phrases = (texts: string[] | undefined) =>
+    (texts ?? []).map(toPhrase).filter((phrase) => phrase.words.length > 0);
   return {
     ...alias,
     expected: normalizeForRule(rule.text, rule.caseSensitive, rule.accentSensitive),
     needsBoundaries: rule.script !== 'cjk',
-    notFollowedBy: words(rule.notFollowedBy),
-    notPrecededBy: words(rule.notPrecededBy),
-    notNear: words(rule.notNear),
-    near: words(rule.near),
+    notFollowedBy: phrases(rule.notFollowedBy),
+    notPrecededBy: phrases(rule.notPrecededBy),
+    notNear: phrases(rule.notNear),
+    near: phrases(rule.near),
     window: rule.within ?? DEFAULT_WINDOW_WORDS,
   };
 }
 
-function startsWithPhrase(words: string[], phrase: string[]): boolean {
-  return phrase.every((word, i) => words[i] === word);
-}
-
-function endsWithPhrase(words: string[], phrase: string[]): boolean {
-  const offset = words.length - phrase.length;
-  return offset >= 0 && phrase.every((word, i) => words[offset + i] === word);
-}
-
-function containsPhrase(words: string[], phrase: string[]): boolean {
-  for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((word, j) => words[i + j] === word)) return true;
-  }
-  return false;
+/**
+ * The automaton skips combining marks, so in decomposed (NFD) text a name ending
+ * in an accented letter (`Cafe\u0301`) matches before its accent: the accent belongs
+ * to the mention.
+ */
+function endOfMarks(text: string, end: number): number {
+  while (end < text.length && isCombiningMark(text.charCodeAt(end))) end++;
+  return end;
 }
 
 /** A possessive or elision right after a name is not a word of its context (`Alibaba's forty thieves`). */
@@ -88,7 +143,8 @@ export class MentionMatcher {
   /** Mentions in `text`, sorted and non-overlapping. `language` is the text's language when known. */
   find(text: string, language?: string): Mention[] {
     const candidates: Mention[] = [];
-    scanText(this.automaton, text, (alias, start, end) => {
+    scanText(this.automaton, text, (alias, start, matchedEnd) => {
+      const end = endOfMarks(text, matchedEnd);
       if (this.accepts(this.aliases[alias]!, text, start, end, language)) {
         candidates.push({ start, end, entityId: this.aliases[alias]!.entityId, alias });
       }
@@ -122,16 +178,17 @@ export class MentionMatcher {
   }
 
   private contextAllows(alias: PreparedAlias, text: string, start: number, end: number): boolean {
-    const hasBefore = alias.notPrecededBy.length + alias.notNear.length + alias.near.length > 0;
-    const hasAfter = alias.notFollowedBy.length + alias.notNear.length + alias.near.length > 0;
+    const hasNearby = alias.notNear.length + alias.near.length > 0;
+    const hasBefore = alias.notPrecededBy.length > 0 || hasNearby;
+    const hasAfter = alias.notFollowedBy.length > 0 || hasNearby;
     if (!hasBefore && !hasAfter) return true;
     const reach = alias.window * CHARS_PER_WORD;
-    const before = hasBefore ? foldedWords(text.slice(Math.max(0, start - reach), start)) : [];
-    const after = hasAfter ? foldedWords(text.slice(end, end + reach).replace(POSSESSIVE, '')) : [];
-    if (alias.notPrecededBy.some((phrase) => endsWithPhrase(before, phrase))) return false;
-    if (alias.notFollowedBy.some((phrase) => startsWithPhrase(after, phrase))) return false;
-    if (alias.notNear.length + alias.near.length === 0) return true;
-    const nearby = [...before.slice(-alias.window), ...after.slice(0, alias.window)];
+    const before = hasBefore ? toContext(text.slice(Math.max(0, start - reach), start)) : NO_WORDS;
+    const after = hasAfter ? toContext(text.slice(end, end + reach).replace(POSSESSIVE, '')) : NO_WORDS;
+    if (alias.notPrecededBy.some((phrase) => phraseAt(before, before.words.length - phrase.words.length, phrase))) return false;
+    if (alias.notFollowedBy.some((phrase) => phraseAt(after, 0, phrase))) return false;
+    if (!hasNearby) return true;
+    const nearby = concat(lastWords(before, alias.window), firstWords(after, alias.window));
     if (alias.notNear.some((phrase) => containsPhrase(nearby, phrase))) return false;
     return alias.near.length === 0 || alias.near.some((phrase) => containsPhrase(nearby, phrase));
   }

@@ -1,0 +1,125 @@
+/**
+ * The scan core shared by `npm run scan` and the tests: an HTML file is parsed
+ * into a happy-dom document (no scripts run, nothing is fetched), and the page
+ * adapter finds its mentions exactly as the content script would on that page.
+ */
+import { Window, type BrowserWindow } from 'happy-dom';
+import type { KnowledgeBase } from '../knowledge/types';
+import { MentionMatcher } from '../matching/mention-matcher';
+import { documentLanguage, findPageMentions, type PageMention } from '../page/page-mentions';
+
+/** One mention as the scan CLI reports it; offsets are in `document.body.textContent`. */
+export interface ScannedMention {
+  entityId: string;
+  /** The entity's English display name. */
+  name: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * A file is data to parse, not a page to run: no scripts, no stylesheets, no
+ * frames, no navigation, and no request ever leaves (happy-dom still fetches
+ * `<link rel="preload" as="fetch">` unless told no).
+ */
+const PARSE_ONLY_SETTINGS = {
+  enableJavaScriptEvaluation: false,
+  disableJavaScriptFileLoading: true,
+  enableCSSFileLoading: false,
+  enableImageFileLoading: false,
+  enableIframePageLoading: false,
+  disableComputedStyleRendering: true,
+  handleDisabledFileLoadingAsSuccess: true,
+  navigation: {
+    disableMainFrameNavigation: true,
+    disableChildFrameNavigation: true,
+    disableChildPageNavigation: true,
+    disableFallbackToSetURL: true,
+  },
+  fetch: {
+    interceptor: {
+      beforeAsyncRequest: async ({ window }: { window: BrowserWindow }) => new window.Response(null, { status: 403 }),
+      beforeSyncRequest: ({ window }: { window: BrowserWindow }) => ({
+        status: 403,
+        statusText: 'Forbidden',
+        ok: false,
+        url: '',
+        redirected: false,
+        headers: new window.Headers(),
+        body: null,
+      }),
+    },
+  },
+};
+/** A base for the pages' relative URLs (happy-dom throws on them against about:blank); never contacted. */
+const BASE_URL = 'https://scanned-file.invalid/';
+
+/**
+ * Offset of every text node in `body.textContent`: textContent concatenates all
+ * text nodes in document order, script and style text included, so every one of
+ * them is counted even though the adapter never reads some.
+ */
+function textOffsets(body: Node): Map<Node, number> {
+  const offsets = new Map<Node, number>();
+  const walker = body.ownerDocument!.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  let offset = 0;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    offsets.set(node, offset);
+    offset += (node as Text).data.length;
+  }
+  return offsets;
+}
+
+function toScanned(mention: PageMention, offsets: Map<Node, number>, names: Map<string, string>): ScannedMention {
+  const first = mention.nodes[0]!;
+  const last = mention.nodes[mention.nodes.length - 1]!;
+  return {
+    entityId: mention.entityId,
+    name: names.get(mention.entityId) ?? mention.entityId,
+    text: mention.text,
+    start: offsets.get(first)! + mention.startOffset,
+    end: offsets.get(last)! + mention.endOffset,
+  };
+}
+
+/**
+ * Scans HTML documents one after the other with one parser window and one matcher.
+ * `close()` releases the window.
+ */
+export class HtmlScanner {
+  private readonly window = new Window({ url: BASE_URL, settings: PARSE_ONLY_SETTINGS });
+  private readonly names: Map<string, string>;
+  private readonly matcher: MentionMatcher;
+
+  constructor(kb: Pick<KnowledgeBase, 'entities'>) {
+    this.matcher = MentionMatcher.forKnowledgeBase(kb);
+    this.names = new Map(kb.entities.map((entity) => [entity.id, entity.name.en]));
+    // The page adapter reads the DOM's `Node` and `NodeFilter` constants as globals, as in a browser.
+    Object.assign(globalThis, { Node: this.window.Node, NodeFilter: this.window.NodeFilter });
+  }
+
+  private parse(html: string): Document {
+    return new this.window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  }
+
+  /** The body's mentions in document order (the head and title never count). */
+  scan(html: string): ScannedMention[] {
+    const document = this.parse(html);
+    const body = document.body;
+    if (!body) return [];
+    const offsets = textOffsets(body);
+    return findPageMentions(body, this.matcher, documentLanguage(document)).map((mention) =>
+      toScanned(mention, offsets, this.names),
+    );
+  }
+
+  /** The text that a mention's offsets refer to. */
+  bodyText(html: string): string {
+    return this.parse(html).body?.textContent ?? '';
+  }
+
+  async close(): Promise<void> {
+    await this.window.happyDOM.close();
+  }
+}

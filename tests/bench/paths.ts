@@ -1,0 +1,6 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The saved real pages live beside the checkout, not in it. */
+export const REAL_PAGES = path.resolve(REPO, '../shared/corpus/real-pages');

@@ -1,0 +1,132 @@
+/** The bench's figures, their JSON shape and the readable table. */
+
+export interface PageFigures {
+  name: string;
+  language: string | undefined;
+  /** Characters in the body's text nodes (what the floor reads). */
+  textChars: number;
+  floorMs: number;
+  backstoryMs: number;
+  markjsMs: number;
+  scalingMs: number;
+  mentions: number;
+  scaledMentions: number;
+  marks: number;
+  error?: string;
+}
+
+export interface LongTaskFigures {
+  /** Longest long task or long animation frame after load, with and without the extension (median over runs). */
+  withExtensionMs: number;
+  withoutExtensionMs: number;
+  /** Longest long task alone (script, no rendering) with the extension. */
+  longestScriptTaskMs: number;
+  /** Long tasks/frames after load with the extension, and how long until the highlights settled. */
+  longFrames: number;
+  settleMs: number;
+  highlights: number;
+  pageBytes: number;
+  runs: number;
+}
+
+export interface BenchFigures {
+  totals: { floorMs: number; backstoryMs: number; markjsMs: number };
+  scaling: { realKbMs: number; aliases10kMs: number; build10kMs: number; buildRealMs: number; build10kColdMs: number; buildRealColdMs: number };
+  longestTaskMs: number | null;
+  contentScriptGzipBytes: number | null;
+  contentScriptWithKbGzipBytes: number | null;
+  longTask: LongTaskFigures | null;
+  runsPerPage: number;
+  realPages: boolean;
+  pages: PageFigures[];
+}
+
+/** Targets from issue 4, read off the figures. `null` when the figure could not be measured. */
+export function targets(figures: BenchFigures): Array<{ label: string; value: string; pass: boolean | null }> {
+  const { totals, scaling } = figures;
+  const ratio = (a: number, b: number) => (figures.realPages && b > 0 ? a / b : null);
+  const row = (label: string, value: number | null, format: (v: number) => string, pass: (v: number) => boolean) => ({
+    label,
+    value: value === null ? 'n/a' : format(value),
+    pass: value === null ? null : pass(value),
+  });
+  const times = (v: number) => `${v.toFixed(2)}×`;
+  return [
+    row('backstory ≤ 1.5 × floor (total)', ratio(totals.backstoryMs, totals.floorMs), times, (v) => v <= 1.5),
+    row('backstory ≤ 0.4 × mark.js (total)', ratio(totals.backstoryMs, totals.markjsMs), times, (v) => v <= 0.4),
+    row('scaling (10k aliases) ≤ 1.5 × real KB', ratio(scaling.aliases10kMs, scaling.realKbMs), times, (v) => v <= 1.5),
+    row('10,000-alias matcher built < 50 ms (median, warm)', scaling.build10kMs, (v) => `${v.toFixed(1)} ms`, (v) => v < 50),
+    row('extension adds no task/frame > 50 ms (5 MB page)', figures.longestTaskMs, (v) => `${v.toFixed(0)} ms`, (v) => v <= 50),
+    row('content script ≤ 30 KiB gz without KB', figures.contentScriptGzipBytes, (v) => `${v} B (${(v / 1024).toFixed(1)} KiB)`, (v) => v <= 30 * 1024),
+  ];
+}
+
+const ms = (value: number) => value.toFixed(2);
+
+function table(header: string[], rows: string[][], rightAligned: (column: number) => boolean): string {
+  const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((cell, column) => (rightAligned(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ');
+  return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatReport(figures: BenchFigures): string {
+  const out: string[] = [];
+  if (figures.realPages) {
+    out.push(`Real pages: ${figures.pages.length}, median of ${figures.runsPerPage} interleaved runs each (ms).\n`);
+    const rows = figures.pages.map((page) =>
+      page.error
+        ? [page.name, '', '', '', '', '', '', '', `error: ${page.error}`]
+        : [
+            page.name,
+            (page.textChars / 1000).toFixed(1),
+            ms(page.floorMs),
+            ms(page.backstoryMs),
+            ms(page.markjsMs),
+            ms(page.scalingMs),
+            String(page.mentions),
+            String(page.scaledMentions),
+            String(page.marks),
+          ],
+    );
+    const { totals, scaling } = figures;
+    const chars = figures.pages.reduce((sum, page) => sum + page.textChars, 0);
+    const totalMentions = figures.pages.reduce((sum, page) => sum + page.mentions, 0);
+    const sum = (key: 'scaledMentions' | 'marks') => String(figures.pages.reduce((total, page) => total + page[key], 0));
+    rows.push(['TOTAL', (chars / 1000).toFixed(1), ms(totals.floorMs), ms(totals.backstoryMs), ms(totals.markjsMs), ms(scaling.aliases10kMs), String(totalMentions), sum('scaledMentions'), sum('marks')]);
+    out.push(table(['page', 'text kchar', 'floor', 'backstory', 'mark.js', 'scaling', 'mentions', 'mentions@10k', 'marks'], rows, (column) => column > 0));
+    out.push('');
+    out.push(
+      `Ratios (totals): backstory/floor ${(totals.backstoryMs / totals.floorMs).toFixed(2)}×, ` +
+        `backstory/mark.js ${(totals.backstoryMs / totals.markjsMs).toFixed(2)}×, ` +
+        `mark.js/floor ${(totals.markjsMs / totals.floorMs).toFixed(2)}×, ` +
+        `scaling/real ${(scaling.aliases10kMs / scaling.realKbMs).toFixed(2)}×`,
+    );
+  } else {
+    out.push('Real pages: ../shared/corpus/real-pages is absent, so the per-page figures and totals are skipped.');
+  }
+  const { scaling } = figures;
+  out.push(
+    `Matcher build: real KB ${scaling.buildRealMs.toFixed(2)} ms (first ${scaling.buildRealColdMs.toFixed(2)} ms), ` +
+      `+10,000 aliases ${scaling.build10kMs.toFixed(1)} ms (first ${scaling.build10kColdMs.toFixed(1)} ms); median of warm builds in Chromium.`,
+  );
+  const longTask = figures.longTask;
+  if (longTask) {
+    out.push(
+      `5 MB news page (${(longTask.pageBytes / 1e6).toFixed(1)} MB, ${longTask.highlights} mentions, median of ${longTask.runs} loads): ` +
+        `longest task/frame after load ${longTask.withExtensionMs.toFixed(0)} ms with the extension, ${longTask.withoutExtensionMs.toFixed(0)} ms without ` +
+        `(longest script task ${longTask.longestScriptTaskMs.toFixed(0)} ms; ${longTask.longFrames} long tasks/frames; highlights settled ${(longTask.settleMs / 1000).toFixed(1)} s after load).`,
+    );
+  }
+  if (figures.contentScriptGzipBytes !== null && figures.contentScriptWithKbGzipBytes !== null) {
+    out.push(
+      `Content script gzipped: ${figures.contentScriptWithKbGzipBytes} B with the knowledge base, ${figures.contentScriptGzipBytes} B without.`,
+    );
+  }
+  out.push('', 'Targets (reported, not asserted):');
+  for (const target of targets(figures)) {
+    const mark = target.pass === null ? 'n/a ' : target.pass ? 'PASS' : 'FAIL';
+    out.push(`  ${mark}  ${target.label}: ${target.value}`);
+  }
+  return out.join('\n');
+}

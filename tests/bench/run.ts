@@ -1,0 +1,199 @@
+/**
+ * `npm run bench [-- --json FILE] [--runs N] [--only SUBSTRING] [--profile]`
+ *
+ * Issue 4's benchmark, in Chromium: Backstory's scan against a bare TreeWalker and
+ * against mark.js on the saved real pages, the same scan with 10,000 more aliases,
+ * matcher build times, the longest task the built extension adds on a generated 5 MB
+ * page, and the content script's gzipped size. Reports, never asserts.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { knowledgeBase } from '../../src/knowledge/knowledge-base';
+import { keepLocal, launchBrowser } from './browser';
+import { buildExtension, bundlePageEntry } from './build';
+import { longest, observePageLoad, type PageLoadObservation } from './long-task';
+import { newsPage } from './news-page';
+import { REAL_PAGES } from './paths';
+import { profileCorpus, type ProfileReport, formatProfile } from './profile';
+import { call, median, openWithBench } from './harness';
+import type { Timed } from './protocol';
+import { formatReport, type BenchFigures, type LongTaskFigures, type PageFigures } from './report';
+import { startSite } from './server';
+
+const { values: options } = parseArgs({
+  options: {
+    json: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'long-task-runs': { type: 'string', default: '3' },
+  },
+});
+const RUNS = Number(options.runs);
+const LONG_TASK_RUNS = Number(options['long-task-runs']);
+
+type Method = 'floor' | 'backstory' | 'markjs' | 'scaling';
+const METHODS: readonly Method[] = ['floor', 'backstory', 'markjs', 'scaling'];
+
+function runMethod(page: Page, method: Method): Promise<Timed> {
+  if (method === 'floor') return call(page, 'floor');
+  if (method === 'markjs') return call(page, 'markjs');
+  return call(page, 'backstory', method === 'backstory' ? 'real' : 'scaled');
+}
+
+/**
+ * One page: a warm-up of every method (JIT, string caches, the matchers built), then
+ * `RUNS` rounds in which the methods take turns, the order rotating each round, so
+ * that all of them are measured under the same conditions.
+ */
+async function benchPage(page: Page, name: string, url: string, bundle: string): Promise<PageFigures> {
+  await openWithBench(page, url, bundle);
+  const language = await call(page, 'language');
+  const results = new Map<Method, Timed[]>(METHODS.map((method) => [method, []]));
+  for (const method of METHODS) await runMethod(page, method);
+  for (let round = 0; round < RUNS; round++) {
+    for (let turn = 0; turn < METHODS.length; turn++) {
+      const method = METHODS[(round + turn) % METHODS.length]!;
+      results.get(method)!.push(await runMethod(page, method));
+    }
+  }
+  const ms = (method: Method) => median(results.get(method)!.map((result) => result.ms));
+  const count = (method: Method) => results.get(method)![0]!.count;
+  return {
+    name,
+    language,
+    textChars: count('floor'),
+    floorMs: ms('floor'),
+    backstoryMs: ms('backstory'),
+    markjsMs: ms('markjs'),
+    scalingMs: ms('scaling'),
+    mentions: count('backstory'),
+    scaledMentions: count('scaling'),
+    marks: count('markjs'),
+  };
+}
+
+async function measureLongTask(url: string, extensionDir: string, pageBytes: number): Promise<LongTaskFigures> {
+  const withExtension: PageLoadObservation[] = [];
+  const withoutExtension: PageLoadObservation[] = [];
+  for (let run = 0; run < LONG_TASK_RUNS; run++) {
+    withoutExtension.push(await observePageLoad(url, undefined));
+    withExtension.push(await observePageLoad(url, extensionDir));
+  }
+  const longestOf = (observations: PageLoadObservation[]) =>
+    median(observations.map((o) => Math.max(longest(o.afterLoad, 'longtask'), longest(o.afterLoad, 'long-animation-frame'))));
+  return {
+    withExtensionMs: longestOf(withExtension),
+    withoutExtensionMs: longestOf(withoutExtension),
+    longestScriptTaskMs: median(withExtension.map((o) => longest(o.afterLoad, 'longtask'))),
+    longFrames: median(withExtension.map((o) => o.afterLoad.length)),
+    settleMs: median(withExtension.map((o) => o.settleMs)),
+    highlights: median(withExtension.map((o) => o.highlights)),
+    pageBytes,
+    runs: LONG_TASK_RUNS,
+  };
+}
+
+function gzipBytes(file: string): number {
+  return gzipSync(readFileSync(file), { level: 9 }).length;
+}
+
+async function main(): Promise<void> {
+  const realPages = existsSync(REAL_PAGES);
+  const pageNames = realPages
+    ? readdirSync(REAL_PAGES)
+        .filter((name) => name.endsWith('.html'))
+        .filter((name) => options.only === undefined || name.includes(options.only))
+        .sort()
+    : [];
+  if (!realPages) console.log(`No real pages: ${REAL_PAGES} is absent. Skipping them; the generated-page figures follow.`);
+
+  const bundle = await bundlePageEntry();
+  const news = newsPage(knowledgeBase);
+  const site = await startSite({
+    realPagesDir: realPages ? REAL_PAGES : undefined,
+    generated: new Map([
+      ['/blank.html', '<!doctype html><html lang="en"><head><title>blank</title></head><body></body></html>'],
+      ['/news.html', news],
+    ]),
+  });
+  const workDir = mkdtempSync(path.join(tmpdir(), 'backstory-bench-'));
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    await keepLocal(context);
+    const page = await context.newPage();
+
+    await openWithBench(page, `${site.origin}/blank.html`, bundle);
+    // The first build is what a content script pays in a fresh page; later ones show the steady cost.
+    const builds = await call(page, 'buildTimes', RUNS + 1);
+
+    const pages: PageFigures[] = [];
+    for (const [index, name] of pageNames.entries()) {
+      process.stderr.write(`\r[${index + 1}/${pageNames.length}] ${name.padEnd(48)}`);
+      try {
+        pages.push(await benchPage(page, name, `${site.origin}/real/${encodeURIComponent(name)}`, bundle));
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        pages.push({ name, language: undefined, textChars: 0, floorMs: 0, backstoryMs: 0, markjsMs: 0, scalingMs: 0, mentions: 0, scaledMentions: 0, marks: 0, error: message });
+      }
+    }
+    if (pageNames.length > 0) process.stderr.write('\n');
+
+    let profile: ProfileReport | undefined;
+    if (options.profile && pageNames.length > 0) {
+      process.stderr.write('Profiling the scan…\n');
+      profile = await profileCorpus(
+        page,
+        pageNames.map((name) => `${site.origin}/real/${encodeURIComponent(name)}`),
+        `${site.origin}/blank.html`,
+        bundle,
+      );
+    }
+    await context.close();
+
+    process.stderr.write('Building the extension (with and without the knowledge base)…\n');
+    const extensionDir = await buildExtension(path.join(workDir, 'with-kb'), { knowledgeBase: true });
+    const withoutKbDir = await buildExtension(path.join(workDir, 'without-kb'), { knowledgeBase: false, only: ['mentions'] });
+    process.stderr.write('Loading the 5 MB page with and without the extension…\n');
+    const longTask = await measureLongTask(`${site.origin}/news.html`, extensionDir, Buffer.byteLength(news));
+
+    const measured = pages.filter((figures) => figures.error === undefined);
+    const total = (key: 'floorMs' | 'backstoryMs' | 'markjsMs' | 'scalingMs') => measured.reduce((sum, figures) => sum + figures[key], 0);
+    const figures: BenchFigures = {
+      totals: { floorMs: total('floorMs'), backstoryMs: total('backstoryMs'), markjsMs: total('markjsMs') },
+      scaling: {
+        realKbMs: total('backstoryMs'),
+        aliases10kMs: total('scalingMs'),
+        build10kMs: median(builds.aliases10kMs.slice(1)),
+        buildRealMs: median(builds.realMs.slice(1)),
+        build10kColdMs: builds.aliases10kMs[0]!,
+        buildRealColdMs: builds.realMs[0]!,
+      },
+      // The page itself runs no script after load, so all long work after load with the extension is the extension's.
+      longestTaskMs: Math.max(0, longTask.withExtensionMs - longTask.withoutExtensionMs),
+      contentScriptGzipBytes: gzipBytes(path.join(withoutKbDir, 'content-scripts/mentions.js')),
+      contentScriptWithKbGzipBytes: gzipBytes(path.join(extensionDir, 'content-scripts/mentions.js')),
+      longTask,
+      runsPerPage: RUNS,
+      realPages: pageNames.length > 0,
+      pages,
+    };
+    console.log(formatReport(figures));
+    if (profile) console.log(`\n${formatProfile(profile)}`);
+    if (options.json) {
+      writeFileSync(options.json, `${JSON.stringify(profile ? { ...figures, profile } : figures, null, 2)}\n`);
+      console.log(`\nJSON written to ${options.json}`);
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,134 @@
+import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { extensionArgs, findChromium } from '../../src/cli/chromium';
+import { demoPages } from '../../src/cli/demo-pages';
+import { serveStatic } from '../../src/cli/static-server';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
+
+interface WorkerFixtures {
+  origin: string;
+  extensionContext: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+}
+
+interface TestFixtures {
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * One Chromium with the built extension per worker (starting one takes a second);
+ * each test starts from default settings and fresh tabs.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  origin: [
+    async ({}, use) => {
+      const server = await serveStatic(PAGES_DIR, demoPages());
+      await use(server.origin);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  extensionContext: [
+    async ({}, use) => {
+      const executablePath = findChromium();
+      if (!executablePath) throw new Error('No Chromium: run the tests through `npm test`, which installs one');
+      const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstory-e2e-')), {
+        executablePath,
+        headless: true,
+        args: extensionArgs(EXTENSION_DIR),
+        viewport: { width: 1200, height: 900 },
+      });
+      await use(context);
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  serviceWorker: [
+    async ({ extensionContext }, use) => {
+      const worker = extensionContext.serviceWorkers()[0] ?? (await extensionContext.waitForEvent('serviceworker'));
+      await use(worker);
+    },
+    { scope: 'worker' },
+  ],
+  extensionId: [async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host), { scope: 'worker' }],
+  context: async ({ extensionContext, serviceWorker }, use) => {
+    await serviceWorker.evaluate(() => chrome.storage.local.clear());
+    await use(extensionContext);
+    for (const page of extensionContext.pages()) await page.close();
+  },
+  page: async ({ context }, use) => {
+    await use(await context.newPage());
+  },
+});
+
+export { expect };
+
+/** Texts of the ranges painted as mentions in the page (read from the page's own world). */
+export async function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('backstory-mention');
+    if (!highlight) return [];
+    return [...highlight].map((abstract) => {
+      const range = document.createRange();
+      range.setStart(abstract.startContainer, abstract.startOffset);
+      range.setEnd(abstract.endContainer, abstract.endOffset);
+      return range.toString();
+    });
+  });
+}
+
+/** Waits until the page's painted mentions satisfy `check`. */
+export async function expectPainted(page: Page, check: (texts: string[]) => boolean, message: string): Promise<string[]> {
+  let last: string[] = [];
+  await expect
+    .poll(async () => {
+      last = await paintedTexts(page);
+      return check(last);
+    }, { message: () => `${message}; painted: ${JSON.stringify(last)}` } as never)
+    .toBe(true);
+  return last;
+}
+
+/** The centre of the first occurrence of `text` in the page's body, in viewport coordinates. */
+export async function pointOfText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ([needle, nth]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const data = (node as Text).data;
+        for (let at = data.indexOf(needle); at !== -1; at = data.indexOf(needle, at + 1)) {
+          if (seen++ < nth) continue;
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + needle.length);
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = range.getClientRects()[0]!;
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    },
+    [text, occurrence] as const,
+  );
+  if (!point) throw new Error(`"${text}" is not on the page`);
+  return point;
+}
+
+/** The id of the tab showing `url` (how the popup is pointed at a real tab in tests). */
+export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
+  const id = await serviceWorker.evaluate(async (wanted) => {
+    // Without the "tabs" permission tab URLs are hidden, but the active tab is ours.
+    const tabs = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return tabs[0]?.id ?? (await chrome.tabs.query({})).find((tab) => tab.url === wanted)?.id;
+  }, url);
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests: the built extension (.output/chrome-mv3) in real Chromium, pages from 127.0.0.1.
+export default defineConfig({
+  testDir: './e2e',
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
+  outputDir: '../test-results/e2e-artifacts',
+});
