@@ -79,8 +79,6 @@ function concat(a: Context, b: Context): Context {
   return { words: [...a.words, ...b.words], lower: [...a.lower, ...b.lower] };
 }
 
-const NO_WORDS: Context = { words: [], lower: [] };
-
 interface PreparedAlias extends MatchableAlias {
   expected: string;
   needsBoundaries: boolean;
@@ -119,6 +117,25 @@ function endOfMarks(text: string, end: number): number {
 
 /** A possessive or elision right after a name is not a word of its context (`Alibaba's forty thieves`). */
 const POSSESSIVE = /^['\u2019](s\b)?/;
+/**
+ * Punctuation that separates a name from the words around it: `notFollowedBy` and
+ * `notPrecededBy` only look at words glued to the name (`The Information
+ * Commissioner`), not past a comma or a full stop (`The Information, Security
+ * researchers say`).
+ */
+const PHRASE_BREAK = /[.,;:!?()[\]{}"«»“”„<>|/\\–—。，、；：！？《》「」『』（）【】]/;
+
+function upToBreak(after: string): string {
+  const stop = after.search(PHRASE_BREAK);
+  return stop === -1 ? after : after.slice(0, stop);
+}
+
+function fromLastBreak(before: string): string {
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (PHRASE_BREAK.test(before.charAt(i))) return before.slice(i + 1);
+  }
+  return before;
+}
 
 /**
  * Finds the knowledge base's mentions in plain text: one automaton for every
@@ -183,11 +200,19 @@ export class MentionMatcher {
     const hasAfter = alias.notFollowedBy.length > 0 || hasNearby;
     if (!hasBefore && !hasAfter) return true;
     const reach = alias.window * CHARS_PER_WORD;
-    const before = hasBefore ? toContext(text.slice(Math.max(0, start - reach), start)) : NO_WORDS;
-    const after = hasAfter ? toContext(text.slice(end, end + reach).replace(POSSESSIVE, '')) : NO_WORDS;
-    if (alias.notPrecededBy.some((phrase) => phraseAt(before, before.words.length - phrase.words.length, phrase))) return false;
-    if (alias.notFollowedBy.some((phrase) => phraseAt(after, 0, phrase))) return false;
+    const beforeText = hasBefore ? text.slice(Math.max(0, start - reach), start) : '';
+    const afterText = hasAfter ? text.slice(end, end + reach).replace(POSSESSIVE, '') : '';
+    if (alias.notPrecededBy.length > 0) {
+      const glued = toContext(fromLastBreak(beforeText));
+      if (alias.notPrecededBy.some((phrase) => phraseAt(glued, glued.words.length - phrase.words.length, phrase))) return false;
+    }
+    if (alias.notFollowedBy.length > 0) {
+      const glued = toContext(upToBreak(afterText));
+      if (alias.notFollowedBy.some((phrase) => phraseAt(glued, 0, phrase))) return false;
+    }
     if (!hasNearby) return true;
+    const before = toContext(beforeText);
+    const after = toContext(afterText);
     const nearby = concat(lastWords(before, alias.window), firstWords(after, alias.window));
     if (alias.notNear.some((phrase) => containsPhrase(nearby, phrase))) return false;
     return alias.near.length === 0 || alias.near.some((phrase) => containsPhrase(nearby, phrase));
