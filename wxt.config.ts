@@ -4,6 +4,8 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
+  // Parallel work (several builds tested at once) can build elsewhere; the default is .output.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -7,7 +7,7 @@ import { extensionArgs, findChromium } from '../../src/cli/chromium';
 import { demoPages } from '../../src/cli/demo-pages';
 import { serveStatic } from '../../src/cli/static-server';
 
-export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
+export const EXTENSION_DIR = process.env.BACKSTORY_EXTENSION_DIR ?? fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
 
 interface WorkerFixtures {
