@@ -86,7 +86,7 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     card.setMentions(painted);
     for (const port of ports) port.postMessage(report());
   };
-  const scanner = new PageScanner(document, matcher, () => documentLanguage(document), repaint);
+  const scanner = new PageScanner(document, matcher, () => documentLanguage(document), repaint, (shadow) => highlighter.styleShadowRoot(shadow));
 
   /** Moves to a mention: scrolls it into view, marks it, and opens its card with focus inside. */
   const reveal = (mention: PageMention) => {

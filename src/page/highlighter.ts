@@ -27,6 +27,8 @@ export class Highlighter {
   private readonly active = new Highlight();
   private readonly sheet: CSSStyleSheet;
   private readonly ranges = new WeakMap<PageMention, StaticRange>();
+  /** Shadow roots styled with our sheet: a ::highlight() rule paints only the tree it lives in. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor(private readonly document: Document, signal: AbortSignal) {
     this.sheet = new (document.defaultView ?? window).CSSStyleSheet();
@@ -36,6 +38,12 @@ export class Highlighter {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
     this.setStyle('underline');
     signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  styleShadowRoot(root: ShadowRoot): void {
+    if (this.shadowRoots.has(root)) return;
+    this.shadowRoots.add(root);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
   }
 
   setStyle(style: HighlightStyle): void {
@@ -70,6 +78,8 @@ export class Highlighter {
   private destroy(): void {
     if (CSS.highlights.get(MENTION) === this.mentions) CSS.highlights.delete(MENTION);
     if (CSS.highlights.get(ACTIVE) === this.active) CSS.highlights.delete(ACTIVE);
-    this.document.adoptedStyleSheets = this.document.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    for (const root of [this.document, ...this.shadowRoots]) {
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+    }
   }
 }

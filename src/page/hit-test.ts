@@ -3,15 +3,21 @@ import { mentionRange, type PageMention } from './page-mentions';
 /** Mentions by each text node they cover, for hit-testing without elements. */
 export class MentionIndex {
   private readonly byNode = new Map<Node, PageMention[]>();
+  /** Shadow roots holding mentions: the caret lookup only enters those it is given. */
+  readonly shadowRoots: ShadowRoot[];
 
   constructor(mentions: readonly PageMention[]) {
+    const shadowRoots = new Set<ShadowRoot>();
     for (const mention of mentions) {
+      const root = mention.nodes[0]!.getRootNode();
+      if (root instanceof ShadowRoot) shadowRoots.add(root);
       for (const node of mention.nodes) {
         const list = this.byNode.get(node);
         if (list) list.push(mention);
         else this.byNode.set(node, [mention]);
       }
     }
+    this.shadowRoots = [...shadowRoots];
   }
 
   /** The mention covering a caret position, if any. */
@@ -29,9 +35,9 @@ interface Caret {
   offset: number;
 }
 
-function caretAt(document: Document, x: number, y: number): Caret | null {
+function caretAt(document: Document, x: number, y: number, shadowRoots: ShadowRoot[]): Caret | null {
   if (typeof document.caretPositionFromPoint === 'function') {
-    const position = document.caretPositionFromPoint(x, y);
+    const position = document.caretPositionFromPoint(x, y, { shadowRoots });
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   // Safari and older Chromium only have the WebKit variant.
@@ -53,7 +59,7 @@ export function mentionAtPoint(
   x: number,
   y: number,
 ): { mention: PageMention; rect: DOMRect } | null {
-  const caret = caretAt(document, x, y);
+  const caret = caretAt(document, x, y, index.shadowRoots);
   if (!caret || caret.node.nodeType !== Node.TEXT_NODE) return null;
   const mention = index.at(caret.node, caret.offset);
   if (!mention) return null;

@@ -30,10 +30,23 @@ const scheduleIdle: IdleScheduler = (task) => {
   }
 };
 
+/** Open shadow roots in a subtree (closed ones are closed to us too). */
+function openShadowRoots(root: Node): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  const document = root.ownerDocument ?? (root as Document);
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let node = walker.currentNode as Element | null; node !== null; node = walker.nextNode() as Element | null) {
+    const shadow = (node as Element).shadowRoot;
+    if (shadow && (node as Element).localName !== UI_HOST_TAG) found.push(shadow);
+  }
+  return found;
+}
+
 /**
  * Finds and keeps the mentions of a document: a first scan in time slices, then
  * only the subtrees that change (added, removed or edited text), coalesced and
- * processed in idle time.
+ * processed in idle time. Open shadow roots get a scanner of their own, found
+ * after each subtree is read.
  */
 export class PageScanner {
   /** Mentions by the block they were found in. */
@@ -44,15 +57,22 @@ export class PageScanner {
   private checkDisconnected = false;
   private stopped = false;
   private observer: MutationObserver | null = null;
+  private signal: AbortSignal | null = null;
+  /** Subtrees read since shadow roots were last looked for. */
+  private readonSinceShadowSearch: Node[] = [];
+  private readonly shadowScanners = new Map<ShadowRoot, PageScanner>();
 
   constructor(
     private readonly root: Node,
     private readonly matcher: MentionMatcher,
     private readonly language: () => string | undefined,
     private readonly onChange: () => void,
+    /** Called for each open shadow root found, before it is scanned (to style highlights inside it). */
+    private readonly onShadowRoot: (root: ShadowRoot) => void = () => {},
   ) {}
 
   start(signal: AbortSignal): void {
+    this.signal = signal;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.root, { childList: true, characterData: true, subtree: true });
     signal.addEventListener('abort', () => this.stop(), { once: true });
@@ -62,19 +82,27 @@ export class PageScanner {
   private stop(): void {
     this.stopped = true;
     this.observer?.disconnect();
+    this.shadowScanners.clear();
     this.byBlock.clear();
     this.queue.length = 0;
     this.walker = null;
   }
 
-  /** Current mentions, in no particular order. */
+  /** Current mentions, shadow roots' included, in no particular order. */
   mentions(): PageMention[] {
-    return [...this.byBlock.values()].flat();
+    const own = [...this.byBlock.values()].flat();
+    for (const scanner of this.shadowScanners.values()) own.push(...scanner.mentions());
+    return own;
+  }
+
+  /** Open shadow roots being scanned (hit-testing needs them to see inside). */
+  shadowRoots(): ShadowRoot[] {
+    return [...this.shadowScanners.entries()].flatMap(([root, scanner]) => [root, ...scanner.shadowRoots()]);
   }
 
   /** True while the first scan or a rescan is still running. */
   get busy(): boolean {
-    return this.walker !== null || this.queue.length > 0;
+    return this.walker !== null || this.queue.length > 0 || [...this.shadowScanners.values()].some((s) => s.busy);
   }
 
   private onMutations(records: MutationRecord[]): void {
@@ -117,6 +145,12 @@ export class PageScanner {
     let changed = false;
     if (this.checkDisconnected) {
       this.checkDisconnected = false;
+      for (const shadow of this.shadowScanners.keys()) {
+        if (!shadow.host.isConnected) {
+          this.shadowScanners.delete(shadow);
+          changed = true;
+        }
+      }
       for (const [block, mentions] of this.byBlock) {
         const kept = mentions.filter((mention) => mention.nodes.every((node) => node.isConnected));
         if (kept.length !== mentions.length) {
@@ -141,10 +175,29 @@ export class PageScanner {
         if (existing) existing.push(...found);
         else this.byBlock.set(run.block, found);
       }, shouldYield);
-      if (finished) this.walker = null;
+      if (finished) {
+        this.readonSinceShadowSearch.push(this.walker.root);
+        this.walker = null;
+      }
     }
-    if (this.busy) this.schedule();
+    if (this.walker === null && this.queue.length === 0) this.findShadowRoots();
+    if (this.walker !== null || this.queue.length > 0) this.schedule();
     if (changed) this.onChange();
+  }
+
+  private findShadowRoots(): void {
+    const roots = this.readonSinceShadowSearch;
+    this.readonSinceShadowSearch = [];
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      for (const shadow of openShadowRoots(root)) {
+        if (this.shadowScanners.has(shadow)) continue;
+        const scanner = new PageScanner(shadow, this.matcher, this.language, this.onChange, this.onShadowRoot);
+        this.shadowScanners.set(shadow, scanner);
+        this.onShadowRoot(shadow);
+        scanner.start(this.signal!);
+      }
+    }
   }
 
   /** The next queued subtree still in the document, skipping those inside another queued one. */

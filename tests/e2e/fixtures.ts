@@ -13,11 +13,12 @@ const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
 interface WorkerFixtures {
   origin: string;
   extensionContext: BrowserContext;
-  serviceWorker: Worker;
   extensionId: string;
 }
 
 interface TestFixtures {
+  /** The extension's live service worker (a test may reload the extension, which starts a new one). */
+  serviceWorker: Worker;
   context: BrowserContext;
   page: Page;
 }
@@ -50,14 +51,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  serviceWorker: [
+  extensionId: [
     async ({ extensionContext }, use) => {
       const worker = extensionContext.serviceWorkers()[0] ?? (await extensionContext.waitForEvent('serviceworker'));
-      await use(worker);
+      await use(new URL(worker.url()).host);
     },
     { scope: 'worker' },
   ],
-  extensionId: [async ({ serviceWorker }, use) => use(new URL(serviceWorker.url()).host), { scope: 'worker' }],
+  serviceWorker: async ({ extensionContext, extensionId }, use) => {
+    const live = () => extensionContext.serviceWorkers().filter((worker) => worker.url().includes(extensionId)).at(-1);
+    await use(live() ?? (await extensionContext.waitForEvent('serviceworker')));
+  },
   context: async ({ extensionContext, serviceWorker }, use) => {
     await serviceWorker.evaluate(() => chrome.storage.local.clear());
     await use(extensionContext);
@@ -84,15 +88,13 @@ export async function paintedTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Waits until the page's painted mentions satisfy `check`. */
+/** Waits until the page's painted mentions satisfy `check`; returns them. */
 export async function expectPainted(page: Page, check: (texts: string[]) => boolean, message: string): Promise<string[]> {
   let last: string[] = [];
-  await expect
-    .poll(async () => {
-      last = await paintedTexts(page);
-      return check(last);
-    }, { message: () => `${message}; painted: ${JSON.stringify(last)}` } as never)
-    .toBe(true);
+  await expect(async () => {
+    last = await paintedTexts(page);
+    expect(check(last), `${message}; painted: ${JSON.stringify(last)}`).toBe(true);
+  }).toPass({ timeout: 5_000, intervals: [50, 100, 250] });
   return last;
 }
 

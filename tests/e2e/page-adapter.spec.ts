@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test';
+import { expect, expectPainted, paintedTexts, test } from './fixtures';
+
+/** Painted texts with the id (or tag) of the element each one is in. */
+async function paintedWhere(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...(CSS.highlights.get('backstory-mention') ?? [])].map((abstract) => {
+      const range = document.createRange();
+      range.setStart(abstract.startContainer, abstract.startOffset);
+      range.setEnd(abstract.endContainer, abstract.endOffset);
+      const element = (abstract.startContainer as Text).parentElement!;
+      const root = element.getRootNode();
+      const where = element.closest('[id]')?.id ?? (root instanceof ShadowRoot ? `shadow:${root.host.id}` : element.localName);
+      return `${range.toString()}@${root instanceof ShadowRoot ? `shadow:${root.host.id}` : where}`;
+    }),
+  );
+}
+
+test.describe('page adapter in Chromium', () => {
+  test('matches across inline elements, never across blocks, cells or list items', async ({ page, origin }) => {
+    await page.goto(`${origin}/adapter-structure.html`);
+    await expectPainted(page, (t) => t.includes('Jack Ma'), 'mentions painted');
+    const painted = await paintedWhere(page);
+    expect(painted).toContain('Alibaba Cloud@inline');
+    expect(painted).toContain('Jack Ma@inline');
+    expect(painted).toContain('Alibaba@cell-1'); // the company, but not "Alibaba Cloud" across two cells
+    expect(painted.filter((p) => p.includes('Cloud@cell') || p.startsWith('Google Cloud'))).toEqual([]);
+    expect(painted.some((p) => p.startsWith('Amazon Web Services'))).toBe(false);
+  });
+
+  test('skips code, form controls, editable content and scripts', async ({ page, origin }) => {
+    await page.goto(`${origin}/adapter-structure.html`);
+    await expectPainted(page, (t) => t.includes('ZTE'), 'shadow root painted');
+    const painted = await paintedWhere(page);
+    // The only Huawei painted is the one in the shadow root.
+    expect(painted.filter((p) => p.startsWith('Huawei'))).toEqual(['Huawei@shadow:shadow-host']);
+  });
+
+  test('reaches open shadow roots and same-origin frames', async ({ page, origin }) => {
+    await page.goto(`${origin}/adapter-structure.html`);
+    await expectPainted(page, (t) => t.includes('ZTE') && t.includes('Huawei'), 'shadow root painted');
+    const frame = page.frameLocator('#same-origin');
+    await expect(frame.locator('p')).toHaveText('In a frame: Microsoft Azure.');
+    const inFrame = page.frames().find((f) => f !== page.mainFrame())!;
+    await expect
+      .poll(() => inFrame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0))
+      .toBe(1);
+  });
+
+  test('never changes the page’s DOM beyond its one UI host', async ({ page, origin }) => {
+    await page.goto(`${origin}/adapter-structure.html`);
+    await expectPainted(page, (t) => t.includes('Jack Ma'), 'mentions painted');
+    // Open a card too: it is the one moment we add an element.
+    const box = await page.locator('#inline b').boundingBox();
+    await page.mouse.move(box!.x + 5, box!.y + box!.height / 2);
+    await expect(page.getByRole('dialog', { name: 'Alibaba Cloud' })).toBeVisible();
+    const mutations = await page.evaluate(() => (window as unknown as { __mutations: Array<{ type: string; target: string; added: string[]; removed: string[] }> }).__mutations);
+    expect(mutations).toEqual([{ type: 'childList', target: 'HTML', added: ['BACKSTORY-UI'], removed: [], attribute: null }]);
+  });
+
+  test('follows added, removed and edited text (infinite scroll)', async ({ page, origin }) => {
+    await page.goto(`${origin}/adapter-dynamic.html`);
+    await expectPainted(page, (t) => t.filter((x) => x === 'Huawei').length === 2, 'initial mentions');
+
+    await page.evaluate(() => (window as unknown as { appendStories: (n: number) => void }).appendStories(40));
+    await expectPainted(page, (t) => t.filter((x) => x === 'Alibaba Cloud').length === 40 && t.filter((x) => x === 'ZTE').length === 40, '40 appended stories painted');
+
+    await page.evaluate(() => {
+      const text = document.getElementById('editable')!.firstChild as Text;
+      text.data = 'This sentence names nobody now.';
+    });
+    await expectPainted(page, (t) => t.filter((x) => x === 'Huawei').length === 1, 'edited text unpainted');
+
+    await page.evaluate(() => document.getElementById('first')!.remove());
+    await expectPainted(page, (t) => !t.includes('Huawei'), 'removed text unpainted');
+
+    await page.evaluate(() => {
+      document.getElementById('feed')!.lastElementChild!.remove();
+      document.body.insertAdjacentHTML('beforeend', '<p>A late word on Jack Ma.</p>');
+    });
+    await expectPainted(page, (t) => t.includes('Jack Ma') && t.filter((x) => x === 'ZTE').length === 39, 'later changes followed');
+  });
+
+  test('a text edit that completes a name is found', async ({ page, origin }) => {
+    await page.goto(`${origin}/adapter-dynamic.html`);
+    await expectPainted(page, (t) => t.includes('Huawei'), 'initial mentions');
+    await page.evaluate(() => {
+      const p = document.getElementById('editable')!;
+      p.innerHTML = 'Now about Alibaba <i>Cl</i>';
+      (p.querySelector('i')!.firstChild as Text).appendData('oud');
+    });
+    await expectPainted(page, (t) => t.includes('Alibaba Cloud'), 'completed name painted');
+    expect(await paintedTexts(page)).not.toContain('Alibaba');
+  });
+});
