@@ -58,6 +58,7 @@ export class PageScanner {
   private stopped = false;
   private observer: MutationObserver | null = null;
   private signal: AbortSignal | null = null;
+  private started = false;
   /** Subtrees read since shadow roots were last looked for. */
   private readonSinceShadowSearch: Node[] = [];
   private readonly shadowScanners = new Map<ShadowRoot, PageScanner>();
@@ -72,6 +73,7 @@ export class PageScanner {
   ) {}
 
   start(signal: AbortSignal): void {
+    this.started = true;
     this.signal = signal;
     this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(this.root, { childList: true, characterData: true, subtree: true });
@@ -100,9 +102,9 @@ export class PageScanner {
     return [...this.shadowScanners.entries()].flatMap(([root, scanner]) => [root, ...scanner.shadowRoots()]);
   }
 
-  /** True while the first scan or a rescan is still running. */
+  /** True until the first scan is done, and while a rescan runs. */
   get busy(): boolean {
-    return this.walker !== null || this.queue.length > 0 || [...this.shadowScanners.values()].some((s) => s.busy);
+    return !this.started || this.walker !== null || this.queue.length > 0 || [...this.shadowScanners.values()].some((s) => s.busy);
   }
 
   private onMutations(records: MutationRecord[]): void {

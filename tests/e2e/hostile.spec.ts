@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { expect, expectPainted, tabIdOf, test } from './fixtures';
+import { extensionScriptDurations } from './tracing';
+
+/** The page's heartbeat keeps beating: its timers run and its main thread is free. */
+async function expectAlive(page: Page): Promise<void> {
+  const before = await page.evaluate(() => (window as unknown as { __heartbeat: number }).__heartbeat);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __heartbeat: number }).__heartbeat)).toBeGreaterThan(before + 3);
+}
+
+test.describe('hostile pages', () => {
+  let extensionErrors: string[] = [];
+  test.beforeEach(async ({ page, extensionId }) => {
+    extensionErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.location().url.startsWith(`chrome-extension://${extensionId}/`)) extensionErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => {
+      if (String(error.stack).includes(`chrome-extension://${extensionId}/`)) extensionErrors.push(String(error));
+    });
+  });
+  test.afterEach(async ({ page }) => {
+    await expectAlive(page);
+    expect(extensionErrors).toEqual([]);
+  });
+
+  /** Runs a scenario while tracing; none of our script calls may take over 100 ms. */
+  const withoutLongTasks = async (page: Page, extensionId: string, scenario: () => Promise<void>) => {
+    const durations = await extensionScriptDurations(page, extensionId, scenario);
+    expect(durations.length, 'the trace saw our content script run').toBeGreaterThan(0);
+    console.log(`${test.info().title}: ${durations.length} calls into the extension, longest ${Math.max(...durations).toFixed(1)} ms`);
+    expect(Math.max(...durations), `longest of ${durations.length} calls into the extension (ms)`).toBeLessThanOrEqual(100);
+  };
+
+  test('200,000 text nodes', async ({ page, origin, extensionId }) => {
+    await withoutLongTasks(page, extensionId, async () => {
+      await page.goto(`${origin}/hostile/many-nodes.html`);
+      await expectPainted(page, (t) => t.filter((x) => x === 'Huawei').length === 20, 'all 20 mentions painted');
+    });
+  });
+
+  test('a mutation storm', async ({ page, origin, extensionId }) => {
+    await withoutLongTasks(page, extensionId, async () => {
+      await page.goto(`${origin}/hostile/mutation-storm.html`);
+      await expectPainted(page, (t) => t.includes('ZTE'), 'stable mention painted');
+      await page.waitForFunction(() => (window as unknown as { __stormDone: boolean }).__stormDone, undefined, { timeout: 10_000 });
+    });
+    // After the storm, what is painted matches what is on the page.
+    const onPage = await page.evaluate(() => [...document.querySelectorAll('#storm p')].filter((p) => p.textContent!.startsWith('Huawei')).length);
+    await expectPainted(page, (t) => t.filter((x) => x === 'Huawei').length === onPage, `${onPage} Huawei painted after the storm`);
+  });
+
+  test('5,000 levels of nesting', async ({ page, origin, extensionId }) => {
+    await withoutLongTasks(page, extensionId, async () => {
+      await page.goto(`${origin}/hostile/deep-nesting.html`);
+      await expectPainted(page, (t) => t.includes('Alibaba Cloud'), 'the deepest mention painted');
+    });
+  });
+
+  test('a page that overrides built-in prototypes and window.CSS in its own world', async ({ page, origin, serviceWorker }) => {
+    await page.goto(`${origin}/hostile/overridden-prototypes.html`);
+    // The page broke its own CSS object, so ask the content script (isolated world) what it painted.
+    await page.bringToFront();
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    await expect
+      .poll(async () => {
+        // Until the content script is up, nobody answers: that is a "not yet", not a failure.
+        const report = await serviceWorker
+          .evaluate((id) => chrome.tabs.sendMessage(id, { backstory: 1, type: 'getPageReport', payload: {} }, { frameId: 0 }), tabId)
+          .catch(() => ({ entities: [] }));
+        return (report as { entities: Array<{ entityId: string }> }).entities.map((e) => e.entityId).sort();
+      })
+      .toEqual(['huawei', 'jack-ma']);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overrides');
+  });
+
+  test('* { all: unset !important }', async ({ page, origin }) => {
+    await page.goto(`${origin}/hostile/all-unset.html`);
+    await expectPainted(page, (t) => t.includes('Microsoft Azure') && t.includes('Google Cloud'), 'mentions painted');
+  });
+
+  test('nested open shadow roots and frames', async ({ page, origin }) => {
+    await page.goto(`${origin}/hostile/nested-roots.html`);
+    await expectPainted(page, (t) => t.includes('Huawei') && t.includes('Jack Ma'), 'both shadow levels painted');
+    expect(await page.evaluate(() => CSS.highlights.get('backstory-mention')!.size)).toBe(2); // not the closed root's Alibaba
+    for (const [depth, name] of [[1, 'AWS'], [2, 'ZTE']] as const) {
+      const frame = page.frames().find((f) => f.parentFrame() !== null && (depth === 1 ? f.parentFrame() === page.mainFrame() : f.parentFrame() !== page.mainFrame()))!;
+      await expect.poll(() => frame.evaluate(() => CSS.highlights.get('backstory-mention')?.size ?? 0), { message: name }).toBe(1);
+    }
+  });
+
+  test('synthetic events and messages pretending to be the extension', async ({ page, origin, extensionId }) => {
+    await withoutLongTasks(page, extensionId, async () => {
+      await page.goto(`${origin}/hostile/impostor.html`);
+      await page.waitForFunction(() => (window as unknown as { __impostorDone: boolean }).__impostorDone, undefined, { timeout: 10_000 });
+    });
+    // Still painting, no card opened by fake pointers, nothing moved by fake messages.
+    await expectPainted(page, (t) => t.includes('Alibaba Cloud') && t.includes('AWS'), 'mentions still painted');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+  });
+});
