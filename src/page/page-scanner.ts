@@ -182,9 +182,11 @@ export class PageScanner {
         this.walker = null;
       }
     }
-    if (this.walker === null && this.queue.length === 0) this.findShadowRoots();
-    if (this.walker !== null || this.queue.length > 0) this.schedule();
-    if (changed) this.onChange();
+    const finished = this.walker === null && this.queue.length === 0;
+    if (finished) this.findShadowRoots();
+    else this.schedule();
+    // The end of a scan is news too (a page report says "still reading" until then).
+    if (changed || finished) this.onChange();
   }
 
   private findShadowRoots(): void {
