@@ -1,11 +1,14 @@
 import { browser } from 'wxt/browser';
 import { knowledgeBase } from '../src/knowledge/knowledge-base';
 import { sendToTab } from '../src/messaging/protocol';
-import { loadSettings } from '../src/settings/storage';
+import { keepSettingsRepaired } from '../src/settings/storage';
 
 export default defineBackground(() => {
-  // Repair a bad stored value once, at start, so every context reads clean settings.
-  void loadSettings(knowledgeBase);
+  // The one owner of settings repairs: a bad stored value, at start or written later, is
+  // reported once and written back repaired; other contexts only repair in memory.
+  void keepSettingsRepaired(knowledgeBase, new AbortController().signal);
+  // Listening makes the worker start with the browser, so a bad value is repaired at once.
+  browser.runtime.onStartup.addListener(() => {});
 
   browser.commands.onCommand.addListener(async (command) => {
     const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : undefined;

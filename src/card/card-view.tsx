@@ -1,6 +1,6 @@
 import type { MessageKey, Translate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
-import type { AliasRule, KnowledgeBase, Language, RelationType } from '../knowledge/types';
+import type { AliasRule, Entity, Evidence, KnowledgeBase, Language, Relation, RelationType } from '../knowledge/types';
 
 /** Message keys may not contain hyphens (Chrome rejects the whole extension), relation types do. */
 const RELATION_LABELS: Record<RelationType, MessageKey> = {
@@ -28,16 +28,49 @@ export interface CardProps {
   entityId: string;
   language: Language;
   t: Translate;
-  /** The alias that fired, when the card belongs to a mention (not after a swap to a related entity). */
+  /** The alias that fired, when the card shows the mention's own entity (not a related one reached from a chip). */
   match?: CardMatch;
+  /** After a swap to a related entity: the name of the mention's entity, to go back to (with `onBack`). */
+  backTo?: string;
+  /** Topics the reader has hidden: shown as hidden, with a way to show them again. */
+  disabledTopics: readonly string[];
   onSelectEntity: (entityId: string) => void;
+  onBack?: () => void;
   onClose: () => void;
   onNotThisHere?: () => void;
   onHideTopic?: (topicId: string) => void;
+  onShowTopic?: (topicId: string) => void;
 }
 
-/** How many of the article's sentences a card quotes per article. */
+/** At most this many of an article's sentences are quoted… */
 const QUOTES_PER_ARTICLE = 2;
+/** …and a second one only while the two stay short enough for the card to stay compact. */
+const QUOTE_BUDGET = 240;
+
+
+/** The one or two sentences quoted as evidence. */
+export function quotedEvidence(evidence: readonly Evidence[]): Evidence[] {
+  const chosen: Evidence[] = [];
+  let length = 0;
+  for (const item of evidence) {
+    if (chosen.length === QUOTES_PER_ARTICLE || (chosen.length > 0 && length + item.sentence.length > QUOTE_BUDGET)) break;
+    chosen.push(item);
+    length += item.sentence.length;
+  }
+  return chosen;
+}
+
+/** The first sentence of a description: the card's one-line "what is it". */
+export function firstSentence(text: string, language: Language): string {
+  if (typeof Intl.Segmenter !== 'function') return text;
+  const [first] = new Intl.Segmenter(language, { granularity: 'sentence' }).segment(text);
+  return first ? first.segment.trim() : text;
+}
+
+/** Quotation marks of the quoted text's language: « … » in French, “ … ” otherwise. */
+function quoteMarks(language: string): [string, string] {
+  return language === 'fr' ? ['«\u00a0', '\u00a0»'] : ['“', '”'];
+}
 
 function ruleSummary(rule: AliasRule, t: Translate): string {
   const parts = [rule.caseSensitive ? t('cardRuleCaseSensitive') : t('cardRuleCaseInsensitive')];
@@ -46,87 +79,183 @@ function ruleSummary(rule: AliasRule, t: Translate): string {
   return parts.join(' · ');
 }
 
-/** The hover card: what the entity is, what the article says of it, and why it was highlighted. */
-export function CardView({ kb, entityId, language, t, match, onSelectEntity, onClose, onNotThisHere, onHideTopic }: CardProps) {
+/** Relations grouped by type, in their first order: "Competitor of AWS, Azure, Google Cloud" is one line, not three chips. */
+function groupRelations(relations: readonly Relation[]): Array<[RelationType, string[]]> {
+  const groups = new Map<RelationType, string[]>();
+  for (const { type, target } of relations) {
+    const targets = groups.get(type);
+    if (targets) targets.push(target);
+    else groups.set(type, [target]);
+  }
+  return [...groups];
+}
+
+function Related({ kb, entity, language, t, onSelectEntity }: Pick<CardProps, 'kb' | 'language' | 't' | 'onSelectEntity'> & { entity: Entity }) {
+  const groups = groupRelations(entity.relations.filter((relation) => entityById(kb, relation.target)));
+  if (groups.length === 0) return null;
+  return (
+    <>
+      <dt>{t('cardRelated')}</dt>
+      <dd>
+        <ul class="inline">
+          {groups.map(([type, targets]) => (
+            <li key={type}>
+              <span class="relation">{t(RELATION_LABELS[type])}</span>
+              {targets.map((target) => (
+                <button type="button" class="chip" key={target} onClick={() => onSelectEntity(target)}>
+                  <span class="visually-hidden">{t(RELATION_LABELS[type])} </span>
+                  {entityById(kb, target)!.name[language]}
+                </button>
+              ))}
+            </li>
+          ))}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+function Topics({ kb, entity, language, t, disabledTopics, onHideTopic, onShowTopic }: Pick<CardProps, 'kb' | 'language' | 't' | 'disabledTopics' | 'onHideTopic' | 'onShowTopic'> & { entity: Entity }) {
+  return (
+    <>
+      <dt>{t('cardTopics')}</dt>
+      <dd>
+        <ul class="inline">
+          {entity.topics.map((id) => {
+            const label = topicById(kb, id)?.label[language] ?? id;
+            const hidden = disabledTopics.includes(id);
+            return (
+              <li key={id} class={hidden ? 'topic hidden' : 'topic'}>
+                <span class="topic-label">{label}</span>
+                {hidden && <span class="visually-hidden"> ({t('cardTopicHidden')})</span>}
+                {hidden
+                  ? onShowTopic && (
+                      <button type="button" class="mini" aria-label={t('cardShowTopicNamed', label)} onClick={() => onShowTopic(id)}>
+                        {t('cardShowTopic')}
+                      </button>
+                    )
+                  : onHideTopic && (
+                      <button type="button" class="mini" aria-label={t('cardHideTopicNamed', label)} onClick={() => onHideTopic(id)}>
+                        {t('cardHideTopic')}
+                      </button>
+                    )}
+              </li>
+            );
+          })}
+        </ul>
+      </dd>
+    </>
+  );
+}
+
+/**
+ * The card: what the entity is, what the article says of it (its own sentences, quoted
+ * in the article's language), what it relates to, and why it was highlighted here.
+ * Ordered so that what a reader wants first fits without scrolling; the article's full
+ * summary is one click away.
+ */
+export function CardView(props: CardProps) {
+  const { kb, entityId, language, t, match, backTo, onBack, onClose, onNotThisHere } = props;
   const entity = entityById(kb, entityId);
   if (!entity) return null;
-  const titleId = `backstory-card-title-${entity.id}`;
-  const descriptionId = `backstory-card-description-${entity.id}`;
+  const titleId = 'backstory-card-title';
+  const descriptionId = 'backstory-card-description';
   return (
-    <div class="card" role="dialog" aria-labelledby={titleId} aria-describedby={descriptionId} tabIndex={-1}>
+    <div class="card" role="dialog" aria-labelledby={titleId} aria-describedby={descriptionId} tabIndex={-1} lang={language} data-entity={entity.id}>
+      {backTo !== undefined && onBack && (
+        <button type="button" class="back" onClick={onBack}>
+          <span aria-hidden="true">‹ </span>
+          {t('cardBackTo', backTo)}
+        </button>
+      )}
       <header>
         <h2 id={titleId}>{entity.name[language]}</h2>
         <span class="type">{t(`entityType_${entity.type}`)}</span>
         <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
-          ×
+          <span aria-hidden="true">×</span>
         </button>
       </header>
-      <p id={descriptionId}>{entity.description[language]}</p>
+      <p id={descriptionId} class="description">
+        {firstSentence(entity.description[language], language)}
+      </p>
       {entity.note && <p class="note">{entity.note[language]}</p>}
 
       {entity.articles.map((section) => {
         const article = kb.articles.find((a) => a.id === section.articleId)!;
+        const [open, close] = quoteMarks(article.language);
+        const headingId = `backstory-card-article-${article.id}`;
         return (
-          <section key={article.id} aria-label={`${t('cardInTheArticle')}: ${article.title}`}>
-            <h3>{t('cardInTheArticle')}{entity.articles.length > 1 ? ` · ${article.title}` : ''}</h3>
-            <p>{section.role[language]}</p>
-            {section.evidence.slice(0, QUOTES_PER_ARTICLE).map((evidence) => (
-              <blockquote key={evidence.sentence} lang={article.language} aria-label={t('cardEvidenceLabel')}>
-                « {evidence.sentence} »
-              </blockquote>
+          <section key={article.id} class="in-article" aria-labelledby={headingId}>
+            <h3 id={headingId}>
+              {t('cardInTheArticle')}
+              {entity.articles.length > 1 ? ` · ${article.title}` : ''}
+            </h3>
+            <p class="role">{section.role[language]}</p>
+            {quotedEvidence(section.evidence).map((evidence) => (
+              <figure key={evidence.sentence} class="evidence">
+                <blockquote lang={article.language}>
+                  <p>
+                    {open}
+                    {evidence.sentence}
+                    {close}
+                  </p>
+                </blockquote>
+                <figcaption class="visually-hidden">{t('cardEvidenceLabel')}</figcaption>
+              </figure>
             ))}
             <details>
               <summary>{t('cardSummary')}</summary>
-              <p>{article.summary[language]}</p>
+              <p lang={language}>{article.summary[language]}</p>
             </details>
           </section>
         );
       })}
 
-      {entity.relations.length > 0 && (
-        <>
-          <h3>{t('cardRelated')}</h3>
-          <ul class="chips">
-            {entity.relations.map((relation) => (
-              <li key={`${relation.type}-${relation.target}`}>
-                <button type="button" class="chip" onClick={() => onSelectEntity(relation.target)}>
-                  <span class="relation">{t(RELATION_LABELS[relation.type])}</span> {entityById(kb, relation.target)?.name[language]}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-
-      <h3>{t('cardTopics')}</h3>
-      <ul class="chips">
-        {entity.topics.map((id) => (
-          <li key={id} class="chip">
-            {topicById(kb, id)?.label[language]}
-          </li>
-        ))}
-      </ul>
+      <dl class="facts">
+        <Related {...props} entity={entity} />
+        <Topics {...props} entity={entity} />
+      </dl>
 
       {match && (
-        <p class="why">
-          {t('cardWhyMatched')}: {t('cardMatchedAlias', match.rule.text)} ({ruleSummary(match.rule, t)})
-        </p>
-      )}
-      {(onNotThisHere || onHideTopic) && (
-        <div class="actions">
-          {onNotThisHere && match && (
-            <button type="button" onClick={onNotThisHere}>
-              {t('cardNotThisHere')}
+        <footer>
+          <p class="why">
+            <span class="why-label">{t('cardWhyMatched')}</span> {t('cardMatchedAlias', match.rule.text)} · {ruleSummary(match.rule, t)}
+          </p>
+          {onNotThisHere && (
+            <button type="button" class="action" onClick={onNotThisHere}>
+              {t(entity.type === 'company' ? 'cardNotThisHere' : entity.type === 'person' ? 'cardNotThisPersonHere' : 'cardNotThisOneHere')}
             </button>
           )}
-          {onHideTopic &&
-            entity.topics.map((id) => (
-              <button type="button" key={id} onClick={() => onHideTopic(id)}>
-                {t('cardHideTopic')}: {topicById(kb, id)?.label[language]}
-              </button>
-            ))}
-        </div>
+        </footer>
       )}
+    </div>
+  );
+}
+
+export interface NoticeProps {
+  message: string;
+  t: Translate;
+  language: Language;
+  onUndo?: () => void;
+  onDismiss: () => void;
+}
+
+/**
+ * What a one-click action did, with a way to undo it right here (options can undo it
+ * later too). Rendered into a live region the controller keeps, so it is announced.
+ */
+export function NoticeView({ message, t, language, onUndo, onDismiss }: NoticeProps) {
+  return (
+    <div class="notice" lang={language}>
+      <p>{message}</p>
+      {onUndo && (
+        <button type="button" class="action" onClick={onUndo}>
+          {t('cardUndo')}
+        </button>
+      )}
+      <button type="button" class="close" aria-label={t('cardDismiss')} onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </button>
     </div>
   );
 }

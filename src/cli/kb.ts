@@ -21,7 +21,17 @@ const { values } = parseArgs({
 });
 
 const roots = values.articles ?? [ARTICLES_ROOT];
+for (const root of roots) {
+  if (!existsSync(root)) {
+    console.error(`${root}: no such folder (--articles takes a folder of article folders, or one article folder)`);
+    process.exit(1);
+  }
+}
 const folders = roots.flatMap((root) => (existsSync(join(root, 'knowledge.yaml')) ? [root] : articleFolders(root)));
+if (folders.length === 0) {
+  console.error(`no article folder (with article.txt and knowledge.yaml) in ${roots.join(', ')}`);
+  process.exit(1);
+}
 const out = values.out ?? KNOWLEDGE_BASE_FILE;
 const shown = relative(process.cwd(), out);
 

@@ -44,6 +44,8 @@ for (const file of positionals) {
     failed = true;
     console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // Ends the job so that V8 may collect the page's DOM before the next one (see HtmlScanner.release).
+  await new Promise((resolve) => setImmediate(resolve));
 }
 await scanner.close();
 

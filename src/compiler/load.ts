@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isCollection, isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeError, KnowledgeErrors, formatFieldPath } from './errors';
 import {
+  aliasSchema,
   entityReferenceSchema,
   fullEntitySchema,
   knowledgeFileSchema,
@@ -32,6 +33,7 @@ const displayPath = (path: string) => relative(process.cwd(), path) || path;
 
 /** Reads a file that must be UTF-8; an invalid byte is reported with its line. */
 function readUtf8(path: string): string {
+  if (!existsSync(path)) throw new KnowledgeError(displayPath(path), 'is missing (each article folder needs article.txt and knowledge.yaml)');
   const bytes = readFileSync(path);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
@@ -56,13 +58,56 @@ function locator(document: Document, lines: LineCounter) {
   };
 }
 
+/** Every field name the schema knows, to suggest the intended one for a misspelt key. */
+const KNOWN_FIELDS = [
+  ...new Set([
+    'article', 'title', 'language', 'summary', 'keyPoints', 'topics', 'entities', 'id', 'label', 'en', 'fr', 'type',
+    'name', 'description', 'role', 'note', 'external', 'relations', 'target', 'aliases', ...Object.keys(aliasSchema.shape),
+  ]),
+];
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+function unknownKeyProblem(key: string): string {
+  const closest = KNOWN_FIELDS.map((field) => ({ field, distance: editDistance(key.toLowerCase(), field.toLowerCase()) }))
+    .sort((a, b) => a.distance - b.distance)[0];
+  const hint = closest && closest.distance <= 3 ? ` (did you mean "${closest.field}"?)` : '';
+  return `unknown field "${key}"${hint}`;
+}
+
+/** One error per problem, each at the line of the field concerned (the enclosing one when it is missing). */
 function schemaErrors(file: string, error: z.ZodError, prefix: PropertyKey[], locate: ArticleSource['locate']) {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path];
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => {
+        const { line, column } = locate([...path, key]);
+        return new KnowledgeError(file, unknownKeyProblem(key), line, column, formatFieldPath([...path, key]));
+      });
+    }
     const { line, column } = locate(path);
-    return new KnowledgeError(file, issue.message, line, column, formatFieldPath(path) || '(top level)');
+    return [new KnowledgeError(file, issue.message, line, column, formatFieldPath(path) || '(top level)')];
   });
 }
+
+/** Says "missing" rather than "expected string, received undefined" when a required field is absent. */
+const missingFieldMessages: z.core.$ZodErrorMap = (issue) => {
+  if (issue.input !== undefined || (issue.code !== 'invalid_type' && issue.code !== 'invalid_value')) return undefined;
+  const expected = issue.code === 'invalid_value' ? `one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}` : issue.expected;
+  return `missing required field (expected ${expected})`;
+};
 
 /** Reads and validates one article folder; throws `KnowledgeErrors` listing every problem. */
 export function loadArticle(folder: string, id: string): ArticleSource {
@@ -87,20 +132,20 @@ export function loadArticle(folder: string, id: string): ArticleSource {
   const document = parseDocument(source, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
-      const position = error.linePos?.[0];
-      errors.push(new KnowledgeError(knowledgeFile, `YAML syntax: ${error.message.split('\n')[0]}`, position?.line, position?.col));
+      const { line, col } = lines.linePos(error.pos[0]);
+      errors.push(new KnowledgeError(knowledgeFile, `YAML syntax: ${error.message.split('\n')[0]}`, line, col));
     }
     throw new KnowledgeErrors(errors);
   }
   const locate = locator(document, lines);
-  const parsed = knowledgeFileSchema.safeParse(document.toJS());
+  const parsed = knowledgeFileSchema.safeParse(document.toJS(), { error: missingFieldMessages });
   if (!parsed.success) throw new KnowledgeErrors([...errors, ...schemaErrors(knowledgeFile, parsed.error, [], locate)]);
 
   const definitions: ArticleSource['definitions'] = [];
   const references: ArticleSource['references'] = [];
   parsed.data.entities.forEach((raw, index) => {
     const isReference = Object.keys(raw).every((key) => key === 'id' || key === 'role');
-    const result = (isReference ? entityReferenceSchema : fullEntitySchema).safeParse(raw);
+    const result = (isReference ? entityReferenceSchema : fullEntitySchema).safeParse(raw, { error: missingFieldMessages });
     if (!result.success) errors.push(...schemaErrors(knowledgeFile, result.error, ['entities', index], locate));
     else if (isReference) references.push({ ...(result.data as EntityReferenceInput), index });
     else definitions.push({ ...(result.data as FullEntityInput), index });

@@ -10,7 +10,10 @@ const text = z
   .string()
   .trim()
   .min(1, 'must not be empty')
-  .refine((value) => !MARKUP.test(value), { message: 'must be plain text, without markup' });
+  .superRefine((value, context) => {
+    const markup = MARKUP.exec(value);
+    if (markup) context.addIssue({ code: 'custom', message: `must be plain text, without markup (found "${markup[0]}")` });
+  });
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case id such as "alibaba-cloud"');
 
@@ -18,14 +21,24 @@ const localized = z.strictObject({ en: text, fr: text });
 
 export const SUMMARY_WORDS = { min: 150, max: 300 } as const;
 const countWords = (value: string) => value.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
-const summaryText = text.refine(
-  (value) => countWords(value) >= SUMMARY_WORDS.min && countWords(value) <= SUMMARY_WORDS.max,
-  { message: `must have ${SUMMARY_WORDS.min}–${SUMMARY_WORDS.max} words` },
-);
+const summaryText = text.superRefine((value, context) => {
+  const words = countWords(value);
+  // An empty summary is already reported as such.
+  if (words > 0 && (words < SUMMARY_WORDS.min || words > SUMMARY_WORDS.max)) {
+    context.addIssue({ code: 'custom', message: `has ${words} words; a summary must have ${SUMMARY_WORDS.min}–${SUMMARY_WORDS.max}` });
+  }
+});
 
+/**
+ * Neighbouring words for context rules. Accents never count; a word written with
+ * a capital must appear with it (`Argent`), a lower-case word matches any case.
+ * `notFollowedBy` / `notPrecededBy` want the phrase glued to the name (no
+ * punctuation between); `notNear` / `near` look `within` words (default 12) on
+ * both sides, a CJK character counting as one word.
+ */
 const phrases = z.array(text).min(1);
 
-const alias = z.strictObject({
+export const aliasSchema = z.strictObject({
   text,
   caseSensitive: z.boolean().default(true),
   accentSensitive: z.boolean().default(false),
@@ -50,7 +63,7 @@ export const fullEntitySchema = z
     external: z.boolean().default(false),
     topics: z.array(slug).min(1),
     relations: z.array(z.strictObject({ type: z.enum(CURATED_RELATION_TYPES), target: slug })).default([]),
-    aliases: z.array(alias),
+    aliases: z.array(aliasSchema),
   })
   .refine((entity) => entity.external || entity.role !== undefined, {
     message: 'an entity named in the article needs its role in it (or external: true)',
@@ -77,7 +90,7 @@ export const knowledgeFileSchema = z.strictObject({
   entities: z.array(z.record(z.string(), z.unknown())).min(1),
 });
 
-export type AliasInput = z.infer<typeof alias>;
+export type AliasInput = z.infer<typeof aliasSchema>;
 export type FullEntityInput = z.infer<typeof fullEntitySchema>;
 export type EntityReferenceInput = z.infer<typeof entityReferenceSchema>;
 export type KnowledgeFileInput = z.infer<typeof knowledgeFileSchema>;

@@ -1,16 +1,22 @@
-import { browser, type Browser } from 'wxt/browser';
+import { browser } from 'wxt/browser';
+import { settingsActions } from '../card/card-actions';
 import { CardController } from '../card/card-controller';
 import { CARD_CSS } from '../card/card-styles';
 import { createUiHost } from '../card/ui-host';
+import { stepTarget } from '../card/mention-navigation';
 import { resolveLanguage, translator } from '../i18n/messages';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
-import { handleMessages, isFromOurExtension, PAGE_REPORT_PORT, type PageReport } from '../messaging/protocol';
+import { handleMessages, servePageReports, type PageReport } from '../messaging/protocol';
 import { Highlighter, supportsHighlights } from '../page/highlighter';
 import { compareMentions, documentLanguage, mentionRange, type PageMention } from '../page/page-mentions';
 import { PageScanner } from '../page/page-scanner';
 import { isAliasIgnored, isEntityEnabled, isSiteEnabled, siteOf, type Settings } from '../settings/settings';
-import { loadSettings, updateSettings, watchSettings } from '../settings/storage';
+import { readSettings, watchSettings } from '../settings/storage';
+
+/** A mention revealed from the popup blinks: off and on twice, 200 ms each, ending on. */
+const FLASH_PHASES = 4;
+const FLASH_PHASE_MS = 200;
 
 /** The mentions to paint under the reader's settings, in document order. */
 export function visibleMentions(
@@ -41,14 +47,15 @@ export function visibleMentions(
  */
 export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promise<void> {
   if (!supportsHighlights()) return; // Without the Custom Highlight API we would have to change the page's DOM.
-  let settings = await loadSettings(kb);
+  // Repaired silently: the background reports and writes back repairs; this console is the page's.
+  let settings = await readSettings(kb);
   if (signal.aborted) return;
   const site = siteOf(location.href);
   const matcher = MentionMatcher.forKnowledgeBase(kb);
   const highlighter = new Highlighter(document, signal);
   const uiFor = (current: Settings) => {
     const language = resolveLanguage(current.language, browser.i18n.getUILanguage());
-    return { language, t: translator(language), delayMs: current.cardDelayMs };
+    return { language, t: translator(language), delayMs: current.cardDelayMs, disabledTopics: current.disabledTopics };
   };
   const card = new CardController(
     document,
@@ -56,20 +63,12 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     kb,
     matcher,
     uiFor(settings),
-    {
-      onNotThisHere: (mention) => {
-        if (site === undefined) return;
-        const alias = matcher.aliases[mention.alias]!.rule.text;
-        void updateSettings(kb, (s) => s.ignoredAliases.push({ site, entityId: mention.entityId, alias }));
-      },
-      onHideTopic: (topicId) => void updateSettings(kb, (s) => void (s.disabledTopics = [...new Set([...s.disabledTopics, topicId])])),
-    },
+    settingsActions(kb, matcher, site),
     (mention) => highlighter.setActive(mention),
     signal,
   );
 
   let painted: PageMention[] = [];
-  const ports = new Set<Browser.runtime.Port>();
   const report = (): PageReport => {
     const counts = new Map<string, number>();
     for (const mention of painted) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
@@ -84,44 +83,51 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     painted = visibleMentions(scanner.mentions(), kb, matcher, settings, site);
     highlighter.paint(painted);
     card.setMentions(painted);
-    for (const port of ports) port.postMessage(report());
+    reports.publish();
   };
   const scanner = new PageScanner(document, matcher, () => documentLanguage(document), repaint, (shadow) => highlighter.styleShadowRoot(shadow));
 
-  /** Moves to a mention: scrolls it into view, marks it, and opens its card with focus inside. */
-  const reveal = (mention: PageMention) => {
-    const element = mention.nodes[0]!.parentElement;
-    element?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-    const rect = mentionRange(mention).getBoundingClientRect();
-    card.show(mention, rect, document.activeElement ?? document.body);
-    return true;
-  };
+  /** Moves to the next or previous mention: scrolls it into view, marks it, and opens its card with focus inside. */
   const step = (from: PageMention | null, direction: 1 | -1, among: PageMention[]) => {
-    if (among.length === 0) return false;
-    const at = from ? among.indexOf(from) : -1;
-    const next = at === -1 ? (direction === 1 ? 0 : among.length - 1) : (at + direction + among.length) % among.length;
-    return reveal(among[next]!);
+    const target = stepTarget(among, from, direction, (m) => mentionRange(m).getBoundingClientRect(), innerHeight);
+    if (!target) return false;
+    card.reveal(target);
+    return true;
   };
 
   handleMessages(
     {
       getPageReport: () => report(),
-      revealMention: ({ entityId }) => step(card.openMention, 1, painted.filter((m) => m.entityId === entityId)),
-      stepMention: ({ direction }) => step(card.openMention, direction, painted),
+      revealMention: ({ entityId }) => {
+        // From the popup: the reader is not looking at the page, so the mention flashes once reached.
+        const moved = step(card.openMention, 1, painted.filter((m) => m.entityId === entityId));
+        if (moved && card.openMention) flashActive(card.openMention);
+        return moved;
+      },
+      // The command reaches every frame of the tab (the script runs in all of them): the top document answers it
+      // alone, or an ad or embed that names a company would open a second card, and steal focus, at the same time.
+      stepMention: ({ direction }) => window === window.top && step(card.openMention, direction, painted),
     },
     signal,
   );
-  const onConnect = (port: Browser.runtime.Port) => {
-    if (port.name !== PAGE_REPORT_PORT || !port.sender || !isFromOurExtension(port.sender)) return;
-    ports.add(port);
-    port.onDisconnect.addListener(() => ports.delete(port));
-    port.postMessage(report());
+  const reports = servePageReports(report, signal);
+
+  /** Blinks the active highlight of a revealed mention for about a second (steady with reduced motion). */
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  const flashActive = (mention: PageMention) => {
+    clearTimeout(flashTimer);
+    if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    let phase = 0;
+    const blink = () => {
+      // The card closed or moved on meanwhile: its own active state wins.
+      if (signal.aborted || card.openMention !== mention) return;
+      phase++;
+      highlighter.setActive(phase % 2 === 1 ? null : mention);
+      if (phase < FLASH_PHASES) flashTimer = setTimeout(blink, FLASH_PHASE_MS);
+    };
+    flashTimer = setTimeout(blink, FLASH_PHASE_MS);
   };
-  browser.runtime.onConnect.addListener(onConnect);
-  signal.addEventListener('abort', () => {
-    browser.runtime.onConnect.removeListener(onConnect);
-    for (const port of ports) port.disconnect();
-  }, { once: true });
+  signal.addEventListener('abort', () => clearTimeout(flashTimer), { once: true });
 
   watchSettings(kb, (next) => {
     settings = next;

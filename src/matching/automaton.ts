@@ -1,4 +1,4 @@
-import { CharKind, charKind, foldChar, foldText } from './fold';
+import { APOSTROPHES, CharKind, charKind, foldChar, foldText, HYPHENS } from './fold';
 
 /**
  * An Aho–Corasick automaton over folded text, compiled to a dense transition
@@ -45,7 +45,9 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     if (text.length === 0 || text.length > MAX_PATTERN_LENGTH) {
       throw new Error(`pattern length must be 1–${MAX_PATTERN_LENGTH} characters: "${text}"`);
     }
-    for (const ch of text) {
+    // One UTF-16 unit at a time, as the scan reads text (an astral character is two classes).
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charAt(i);
       if (!classByChar.has(ch)) classByChar.set(ch, FIRST_LETTER_CLASS + classByChar.size - 1);
     }
   }
@@ -60,6 +62,8 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   for (const [from, to] of FOLDED_RANGES) for (let code = from; code <= to; code++) assign(code);
   for (let code = 0; code < 0x20; code++) assign(code);
   for (const code of [0x1680, 0x3000, 0xfeff]) assign(code);
+  // Typographic variants outside those ranges (modifier-letter apostrophe U+02BC, minus sign U+2212).
+  for (const ch of APOSTROPHES + HYPHENS) assign(ch.charCodeAt(0));
   for (let code = 0x300; code <= 0x36f; code++) classOf[code] = IGNORABLE_CLASS;
   // Characters outside the ranges above (CJK, Greek, Cyrillic): the pattern's own and their capitals.
   for (const ch of classByChar.keys()) {
@@ -68,55 +72,53 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
     }
   }
 
-  // The trie: edges keyed by state * classCount + class.
-  const edges = new Map<number, number>();
-  const depth: number[] = [0];
-  const trieOwn: number[] = [-1];
+  // The trie, built straight into the transition table: a state never has more
+  // states than pattern characters plus the root, so one allocation holds it.
+  let capacity = 1;
+  for (const text of folded) capacity += text.length;
+  const table = new Int32Array(capacity * classCount);
+  const trieOwn = new Int32Array(capacity).fill(-1);
   const nextPattern = new Int32Array(patterns.length).fill(-1);
   const patternLength = new Int32Array(patterns.length);
+  let stateCount = 1;
   folded.forEach((text, index) => {
     let state = 0;
-    for (const ch of text) {
-      const key = state * classCount + classByChar.get(ch)!;
-      let next = edges.get(key);
-      if (next === undefined) {
-        next = depth.length;
-        depth.push(depth[state]! + 1);
-        trieOwn.push(-1);
-        edges.set(key, next);
-      }
-      state = next;
+    for (let i = 0; i < text.length; i++) {
+      const slot = state * classCount + classByChar.get(text.charAt(i))!;
+      if (table[slot] === 0) table[slot] = stateCount++;
+      state = table[slot]!;
     }
     nextPattern[index] = trieOwn[state]!;
     trieOwn[state] = index;
     patternLength[index] = text.length;
   });
 
-  const stateCount = depth.length;
-  const delta = new Int32Array(stateCount * classCount);
+  // Breadth-first, completing each row from its failure state's finished row: a
+  // slot that is still 0 has no trie child (the root is nobody's child) and takes
+  // the failure state's transition.
+  const delta = table.slice(0, stateCount * classCount);
+  const ownPattern = trieOwn.slice(0, stateCount);
   const fail = new Int32Array(stateCount);
   const dictionaryLink = new Int32Array(stateCount).fill(-1);
-  const ownPattern = Int32Array.from(trieOwn);
-  const childrenOf: Array<Array<[number, number]>> = Array.from({ length: stateCount }, () => []);
-  for (const [key, child] of edges) {
-    childrenOf[Math.floor(key / classCount)]!.push([key % classCount, child]);
+  const queue = new Int32Array(stateCount);
+  let tail = 0;
+  for (let cls = 0; cls < classCount; cls++) {
+    if (delta[cls] !== 0) queue[tail++] = delta[cls]!;
   }
-
-  // Breadth-first: each state's row starts as a copy of its failure state's row.
-  const queue: number[] = [];
-  for (const [cls, child] of childrenOf[0]!) {
-    delta[cls] = child;
-    queue.push(child);
-  }
-  for (let head = 0; head < queue.length; head++) {
+  for (let head = 0; head < tail; head++) {
     const state = queue[head]!;
     const failure = fail[state]!;
-    delta.copyWithin(state * classCount, failure * classCount, failure * classCount + classCount);
     dictionaryLink[state] = ownPattern[failure] !== -1 ? failure : dictionaryLink[failure]!;
-    for (const [cls, child] of childrenOf[state]!) {
-      fail[child] = delta[failure * classCount + cls]!;
-      delta[state * classCount + cls] = child;
-      queue.push(child);
+    const row = state * classCount;
+    const failureRow = failure * classCount;
+    for (let cls = 0; cls < classCount; cls++) {
+      const child = delta[row + cls]!;
+      if (child === 0) {
+        delta[row + cls] = delta[failureRow + cls]!;
+      } else {
+        fail[child] = delta[failureRow + cls]!;
+        queue[tail++] = child;
+      }
     }
   }
 

@@ -79,7 +79,9 @@ function concat(a: Context, b: Context): Context {
   return { words: [...a.words, ...b.words], lower: [...a.lower, ...b.lower] };
 }
 
-interface PreparedAlias extends MatchableAlias {
+/** An alias's rule made ready to check candidates (built on the alias's first candidate). */
+interface PreparedRule {
+  rule: AliasRule;
   expected: string;
   needsBoundaries: boolean;
   notFollowedBy: Phrase[];
@@ -89,12 +91,11 @@ interface PreparedAlias extends MatchableAlias {
   window: number;
 }
 
-function prepare(alias: MatchableAlias): PreparedAlias {
-  const { rule } = alias;
+function prepare(rule: AliasRule): PreparedRule {
   const phrases = (texts: string[] | undefined) =>
     (texts ?? []).map(toPhrase).filter((phrase) => phrase.words.length > 0);
   return {
-    ...alias,
+    rule,
     expected: normalizeForRule(rule.text, rule.caseSensitive, rule.accentSensitive),
     needsBoundaries: rule.script !== 'cjk',
     notFollowedBy: phrases(rule.notFollowedBy),
@@ -144,8 +145,13 @@ function fromLastBreak(before: string): string {
  * candidates are resolved leftmost-longest.
  */
 export class MentionMatcher {
-  readonly aliases: readonly PreparedAlias[];
+  readonly aliases: readonly MatchableAlias[];
   private readonly automaton: Automaton;
+  /**
+   * Rules are prepared lazily: building a matcher for thousands of aliases then
+   * costs only the automaton, and a page pays for the rules of the aliases it contains.
+   */
+  private readonly prepared: Array<PreparedRule | undefined>;
 
   /** Every alias of every entity, in the knowledge base's order (a mention's `alias` indexes this list). */
   static forKnowledgeBase(kb: Pick<KnowledgeBase, 'entities'>): MentionMatcher {
@@ -153,8 +159,9 @@ export class MentionMatcher {
   }
 
   constructor(aliases: readonly MatchableAlias[]) {
-    this.aliases = aliases.map(prepare);
+    this.aliases = [...aliases];
     this.automaton = buildAutomaton(aliases.map((alias) => alias.rule.text));
+    this.prepared = new Array<PreparedRule | undefined>(aliases.length);
   }
 
   /** Mentions in `text`, sorted and non-overlapping. `language` is the text's language when known. */
@@ -162,12 +169,14 @@ export class MentionMatcher {
     const candidates: Mention[] = [];
     scanText(this.automaton, text, (alias, start, matchedEnd) => {
       const end = endOfMarks(text, matchedEnd);
-      if (this.accepts(this.aliases[alias]!, text, start, end, language)) {
+      const prepared = (this.prepared[alias] ??= prepare(this.aliases[alias]!.rule));
+      if (this.accepts(prepared, text, start, end, language)) {
         candidates.push({ start, end, entityId: this.aliases[alias]!.entityId, alias });
       }
     });
     if (candidates.length < 2) return candidates;
-    candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+    // Leftmost, then longest; on the very same words, the alias listed first wins.
+    candidates.sort((a, b) => a.start - b.start || b.end - a.end || a.alias - b.alias);
     const chosen: Mention[] = [];
     let reached = 0;
     for (const candidate of candidates) {
@@ -179,22 +188,23 @@ export class MentionMatcher {
     return chosen;
   }
 
-  private accepts(alias: PreparedAlias, text: string, start: number, end: number, language?: string): boolean {
-    const { rule } = alias;
-    if (alias.needsBoundaries) {
+  private accepts(prepared: PreparedRule, text: string, start: number, end: number, language?: string): boolean {
+    const { rule } = prepared;
+    if (prepared.needsBoundaries) {
       if (start > 0 && isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start))) return false;
       if (end < text.length && isWordChar(text.charAt(end)) && isWordChar(text.charAt(end - 1))) return false;
     }
     if (rule.languages && language && !rule.languages.includes(language.slice(0, 2).toLowerCase() as Language)) {
       return false;
     }
-    if (normalizeForRule(text.slice(start, end), rule.caseSensitive, rule.accentSensitive) !== alias.expected) {
+    if (normalizeForRule(text.slice(start, end), rule.caseSensitive, rule.accentSensitive) !== prepared.expected) {
       return false;
     }
-    return this.contextAllows(alias, text, start, end);
+    return this.contextAllows(prepared, text, start, end);
   }
 
-  private contextAllows(alias: PreparedAlias, text: string, start: number, end: number): boolean {
+  /** The neighbouring-word rules: glued phrases first (cheap), then the `within` window. */
+  private contextAllows(alias: PreparedRule, text: string, start: number, end: number): boolean {
     const hasNearby = alias.notNear.length + alias.near.length > 0;
     const hasBefore = alias.notPrecededBy.length > 0 || hasNearby;
     const hasAfter = alias.notFollowedBy.length > 0 || hasNearby;

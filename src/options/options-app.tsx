@@ -1,149 +1,263 @@
+import { useState } from 'preact/hooks';
+import type { MessageKey, Translate } from '../i18n/messages';
 import { entityById } from '../knowledge/knowledge-base';
-import type { KnowledgeBase } from '../knowledge/types';
-import { CARD_DELAY_RANGE, defaultSettings, HIGHLIGHT_STYLES, type Settings } from '../settings/settings';
-import { saveSettings } from '../settings/storage';
+import type { KnowledgeBase, Language } from '../knowledge/types';
+import { CARD_DELAY_RANGE, defaultSettings, HIGHLIGHT_STYLES, isEntityEnabled, siteFromInput, switched, type HighlightStyle, type Settings } from '../settings/settings';
+import { saveSettings, updateSettings } from '../settings/storage';
 import { useDocumentLanguage, useSettings } from '../ui/use-settings';
 
-const toggled = (list: string[], id: string, on: boolean) => (on ? list.filter((x) => x !== id) : [...new Set([...list, id])]);
+const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
+  underline: 'optionsStyleUnderline',
+  background: 'optionsStyleBackground',
+  none: 'optionsStyleNone',
+};
 
-/** The options page: every change is saved at once, and open tabs follow through storage. */
+interface SectionProps {
+  kb: KnowledgeBase;
+  settings: Settings;
+  language: Language;
+  t: Translate;
+  /** Changes the stored settings (read fresh, so two open pages do not undo each other). */
+  change: (mutate: (settings: Settings) => void) => void;
+}
+
+/**
+ * The options page. Every change is saved at once; open tabs follow through storage
+ * (their content scripts watch the settings), so nothing needs a reload.
+ */
 export function OptionsApp({ kb }: { kb: KnowledgeBase }) {
   const state = useSettings(kb);
+  /** The last change's confirmation, as a key: shown in the language in force now (a reset may change it). */
+  const [status, setStatus] = useState<MessageKey>();
   useDocumentLanguage(state?.language);
   if (!state) return null;
   const { settings, t, language } = state;
-  const change = (patch: Partial<Settings>) => void saveSettings({ ...settings, ...patch });
-  const styleLabels = { underline: t('optionsStyleUnderline'), background: t('optionsStyleBackground'), none: t('optionsStyleNone') };
+  const change = (mutate: (settings: Settings) => void) => {
+    void updateSettings(kb, mutate).then(() => setStatus('optionsSaved'));
+  };
+  const props: SectionProps = { kb, settings, language, t, change };
 
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <TopicsSection {...props} />
+      <SitesSection {...props} />
+      <DisplaySection {...props} onReset={() => void saveSettings(defaultSettings()).then(() => setStatus('optionsResetDone'))} />
+      <p class="status" role="status" aria-live="polite">
+        {status && t(status)}
+      </p>
+    </main>
+  );
+}
 
-      <section aria-labelledby="topics-title">
-        <h2 id="topics-title">{t('optionsTopics')}</h2>
-        <p class="help">{t('optionsTopicsHelp')}</p>
-        {kb.topics.map((topic) => {
-          const topicOn = !settings.disabledTopics.includes(topic.id);
-          const members = kb.entities.filter((entity) => entity.topics.includes(topic.id) && entity.aliases.length > 0);
-          return (
-            <fieldset key={topic.id} class="topic">
-              <legend>
-                <label>
-                  <input
-                    type="checkbox"
-                    role="switch"
-                    data-topic={topic.id}
-                    checked={topicOn}
-                    onChange={(event) => change({ disabledTopics: toggled(settings.disabledTopics, topic.id, event.currentTarget.checked) })}
-                  />
-                  {topic.label[language]}
-                </label>
-              </legend>
-              <ul>
-                {members.map((entity) => (
-                  <li key={entity.id}>
+function TopicsSection({ kb, settings, language, t, change }: SectionProps) {
+  return (
+    <section aria-labelledby="topics-title">
+      <h2 id="topics-title">{t('optionsTopics')}</h2>
+      <p class="help" id="topics-help">
+        {t('optionsTopicsHelp')}
+      </p>
+      {kb.topics.map((topic) => {
+        const topicOn = !settings.disabledTopics.includes(topic.id);
+        // Entities with no alias (context reached through relations) are never highlighted: nothing to switch.
+        const members = kb.entities.filter((entity) => entity.topics.includes(topic.id) && entity.aliases.length > 0);
+        const listId = `topic-${topic.id}-entities`;
+        return (
+          <fieldset key={topic.id} class="topic" data-topic-group={topic.id}>
+            <legend>
+              <label class="switch">
+                <input
+                  type="checkbox"
+                  role="switch"
+                  data-topic={topic.id}
+                  checked={topicOn}
+                  aria-controls={listId}
+                  onChange={(event) => {
+                    const on = event.currentTarget.checked;
+                    change((s) => void (s.disabledTopics = switched(s.disabledTopics, topic.id, on)));
+                  }}
+                />
+                <span>{topic.label[language]}</span>
+              </label>
+            </legend>
+            <ul id={listId} class="entities">
+              {members.map((entity) => {
+                const entityOn = !settings.disabledEntities.includes(entity.id);
+                const offByTopics = entityOn && !isEntityEnabled(entity, settings);
+                const hintId = `entity-${topic.id}-${entity.id}-hint`;
+                return (
+                  <li key={entity.id} class={isEntityEnabled(entity, settings) ? undefined : 'off'}>
                     <label>
                       <input
                         type="checkbox"
                         data-entity={entity.id}
-                        checked={!settings.disabledEntities.includes(entity.id)}
-                        onChange={(event) => change({ disabledEntities: toggled(settings.disabledEntities, entity.id, event.currentTarget.checked) })}
+                        checked={entityOn}
+                        aria-describedby={offByTopics ? hintId : undefined}
+                        onChange={(event) => {
+                          const on = event.currentTarget.checked;
+                          change((s) => void (s.disabledEntities = switched(s.disabledEntities, entity.id, on)));
+                        }}
                       />
                       {entity.name[language]}
                     </label>
+                    {offByTopics && (
+                      <span class="hint" id={hintId}>
+                        {t('optionsEntityOffWithTopics')}
+                      </span>
+                    )}
                   </li>
-                ))}
-              </ul>
-            </fieldset>
-          );
-        })}
-      </section>
+                );
+              })}
+            </ul>
+          </fieldset>
+        );
+      })}
+    </section>
+  );
+}
 
-      <section aria-labelledby="sites-title">
-        <h2 id="sites-title">{t('optionsSites')}</h2>
-        <h3>{t('optionsDisabledSites')}</h3>
-        {settings.disabledSites.length === 0 ? (
-          <p class="help">{t('optionsNoDisabledSites')}</p>
-        ) : (
-          <ul>
-            {settings.disabledSites.map((site) => (
-              <li key={site}>
-                {site}{' '}
-                <button type="button" aria-label={`${t('optionsRemove')}: ${site}`} onClick={() => change({ disabledSites: settings.disabledSites.filter((x) => x !== site) })}>
+function SitesSection({ kb, settings, language, t, change }: SectionProps) {
+  const [draft, setDraft] = useState('');
+  const [invalid, setInvalid] = useState(false);
+  const addSite = (event: Event) => {
+    event.preventDefault();
+    const site = siteFromInput(draft);
+    setInvalid(site === undefined);
+    if (site === undefined) return;
+    change((s) => void (s.disabledSites = switched(s.disabledSites, site, false)));
+    setDraft('');
+  };
+  return (
+    <section aria-labelledby="sites-title">
+      <h2 id="sites-title">{t('optionsSites')}</h2>
+      <h3 id="disabled-sites-title">{t('optionsDisabledSites')}</h3>
+      {settings.disabledSites.length === 0 ? (
+        <p class="help">{t('optionsNoDisabledSites')}</p>
+      ) : (
+        <ul class="removable" aria-labelledby="disabled-sites-title">
+          {settings.disabledSites.map((site) => (
+            <li key={site}>
+              <span>{site}</span>
+              <button type="button" aria-label={t('optionsRemoveNamed', site)} onClick={() => change((s) => void (s.disabledSites = switched(s.disabledSites, site, true)))}>
+                {t('optionsRemove')}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form class="add-site" onSubmit={addSite}>
+        <label for="add-site">{t('optionsAddSite')}</label>
+        <input
+          id="add-site"
+          type="text"
+          inputMode="url"
+          placeholder="news.example.com"
+          value={draft}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? 'add-site-error' : undefined}
+          onInput={(event) => setDraft(event.currentTarget.value)}
+        />
+        <button type="submit">{t('optionsAdd')}</button>
+        {invalid && (
+          <span id="add-site-error" class="error">
+            {t('optionsInvalidSite')}
+          </span>
+        )}
+      </form>
+
+      <h3 id="ignored-title">{t('optionsIgnoredAliases')}</h3>
+      <p class="help">{t('optionsIgnoredAliasesHelp')}</p>
+      {settings.ignoredAliases.length === 0 ? (
+        <p class="help">{t('optionsNoIgnoredAliases')}</p>
+      ) : (
+        <ul class="removable" aria-labelledby="ignored-title">
+          {settings.ignoredAliases.map((item) => {
+            const label = t('optionsIgnoredAlias', item.alias, entityById(kb, item.entityId)?.name[language] ?? item.entityId, item.site);
+            return (
+              <li key={`${item.site}|${item.entityId}|${item.alias}`}>
+                <span>{label}</span>
+                <button
+                  type="button"
+                  aria-label={t('optionsRemoveNamed', label)}
+                  onClick={() =>
+                    change((s) => {
+                      s.ignoredAliases = s.ignoredAliases.filter((x) => !(x.site === item.site && x.entityId === item.entityId && x.alias === item.alias));
+                    })
+                  }
+                >
                   {t('optionsRemove')}
                 </button>
               </li>
-            ))}
-          </ul>
-        )}
-        <h3>{t('optionsIgnoredAliases')}</h3>
-        {settings.ignoredAliases.length === 0 ? (
-          <p class="help">{t('optionsNoIgnoredAliases')}</p>
-        ) : (
-          <ul>
-            {settings.ignoredAliases.map((item) => {
-              const label = `“${item.alias}” (${entityById(kb, item.entityId)?.name[language]}) — ${item.site}`;
-              return (
-                <li key={`${item.site}|${item.entityId}|${item.alias}`}>
-                  {label}{' '}
-                  <button type="button" aria-label={`${t('optionsRemove')}: ${label}`} onClick={() => change({ ignoredAliases: settings.ignoredAliases.filter((x) => x !== item) })}>
-                    {t('optionsRemove')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </section>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
 
-      <section aria-labelledby="display-title">
-        <h2 id="display-title">{t('optionsDisplay')}</h2>
-        <fieldset>
-          <legend>{t('optionsHighlightStyle')}</legend>
-          {HIGHLIGHT_STYLES.map((style) => (
-            <label key={style}>
-              <input type="radio" name="highlight-style" value={style} checked={settings.highlightStyle === style} onChange={() => change({ highlightStyle: style })} />
-              {styleLabels[style]}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset>
-          <legend>{t('optionsMentions')}</legend>
-          <label>
-            <input type="radio" name="mentions" checked={!settings.firstMentionOnly} onChange={() => change({ firstMentionOnly: false })} />
-            {t('optionsEveryMention')}
+function DisplaySection({ settings, t, change, onReset }: SectionProps & { onReset: () => void }) {
+  return (
+    <section aria-labelledby="display-title">
+      <h2 id="display-title">{t('optionsDisplay')}</h2>
+      <fieldset>
+        <legend>{t('optionsHighlightStyle')}</legend>
+        {HIGHLIGHT_STYLES.map((style) => (
+          <label key={style}>
+            <input type="radio" name="highlight-style" value={style} checked={settings.highlightStyle === style} onChange={() => change((s) => void (s.highlightStyle = style))} />
+            <span class={`sample sample-${style}`}>{t(STYLE_LABELS[style])}</span>
           </label>
-          <label>
-            <input type="radio" name="mentions" checked={settings.firstMentionOnly} onChange={() => change({ firstMentionOnly: true })} />
-            {t('optionsFirstMention')}
-          </label>
-        </fieldset>
-        <label class="field">
-          {t('optionsCardDelay')}
-          <input
-            type="number"
-            min={CARD_DELAY_RANGE.min}
-            max={CARD_DELAY_RANGE.max}
-            step={50}
-            value={settings.cardDelayMs}
-            onChange={(event) => {
-              const value = event.currentTarget.valueAsNumber;
-              if (Number.isFinite(value)) change({ cardDelayMs: Math.min(CARD_DELAY_RANGE.max, Math.max(CARD_DELAY_RANGE.min, Math.round(value))) });
-            }}
-          />
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('optionsMentions')}</legend>
+        <label>
+          <input type="radio" name="mentions" value="every" checked={!settings.firstMentionOnly} onChange={() => change((s) => void (s.firstMentionOnly = false))} />
+          {t('optionsEveryMention')}
         </label>
-        <label class="field">
-          {t('optionsLanguage')}
-          <select value={settings.language} onChange={(event) => change({ language: event.currentTarget.value as Settings['language'] })}>
-            <option value="auto">{t('optionsLanguageAuto')}</option>
-            <option value="en">English</option>
-            <option value="fr">Français</option>
-          </select>
+        <label>
+          <input type="radio" name="mentions" value="first" checked={settings.firstMentionOnly} onChange={() => change((s) => void (s.firstMentionOnly = true))} />
+          {t('optionsFirstMention')}
         </label>
-        <button type="button" onClick={() => void saveSettings(defaultSettings())}>
+      </fieldset>
+      <div class="field">
+        <label for="card-delay">{t('optionsCardDelay')}</label>
+        <input
+          id="card-delay"
+          type="number"
+          min={CARD_DELAY_RANGE.min}
+          max={CARD_DELAY_RANGE.max}
+          step={50}
+          value={settings.cardDelayMs}
+          aria-describedby="card-delay-help"
+          onChange={(event) => {
+            const value = event.currentTarget.valueAsNumber;
+            const delay = Number.isFinite(value) ? Math.min(CARD_DELAY_RANGE.max, Math.max(CARD_DELAY_RANGE.min, Math.round(value))) : settings.cardDelayMs;
+            // Clamped (or restored) on screen too, so the field never shows what is not saved.
+            event.currentTarget.value = String(delay);
+            change((s) => void (s.cardDelayMs = delay));
+          }}
+        />
+        <span class="help" id="card-delay-help">
+          {t('optionsCardDelayHelp', CARD_DELAY_RANGE.min, CARD_DELAY_RANGE.max)}
+        </span>
+      </div>
+      <div class="field">
+        <label for="language">{t('optionsLanguage')}</label>
+        <select id="language" value={settings.language} onChange={(event) => {
+          const value = event.currentTarget.value as Settings['language'];
+          change((s) => void (s.language = value));
+        }}>
+          <option value="auto">{t('optionsLanguageAuto')}</option>
+          <option value="en" lang="en">English</option>
+          <option value="fr" lang="fr">Français</option>
+        </select>
+      </div>
+      <p>
+        <button type="button" class="reset" onClick={onReset}>
           {t('optionsReset')}
         </button>
-      </section>
-    </main>
+      </p>
+    </section>
   );
 }

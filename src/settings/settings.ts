@@ -46,7 +46,11 @@ export function defaultSettings(): Settings {
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-const HOST = /^[a-z0-9.-]+(?::\d+)?$/i;
+/** A site key as `siteOf` makes it: a host name (IDNs in punycode) or a bracketed IPv6 address, with an optional port. */
+const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/;
+
+/** Whether a string is a site key as stored (what `siteOf` gives for a real page). */
+export const isSiteKey = (site: string): boolean => HOST.test(site);
 
 /**
  * Repairs a stored value field by field: whatever is wrong (a wrong type, an id the
@@ -78,11 +82,14 @@ export function repairSettings(
   idList('disabledTopics', topicIds);
   idList('disabledEntities', entityIds);
 
-  if (raw.disabledSites !== undefined) {
-    if (!isStringList(raw.disabledSites)) problems.push('disabledSites was not a list of sites: reset');
+  const sites = raw.disabledSites;
+  if (sites !== undefined) {
+    if (!isStringList(sites)) problems.push('disabledSites was not a list of sites: reset');
     else {
-      const kept = [...new Set(raw.disabledSites.filter((site) => HOST.test(site)))];
-      if (kept.length !== raw.disabledSites.length) problems.push('disabledSites: dropped invalid or repeated sites');
+      const kept = [...new Set(sites.map((site) => site.trim().toLowerCase()).filter((site) => HOST.test(site)))];
+      if (kept.length !== sites.length || kept.some((site, i) => site !== sites[i])) {
+        problems.push('disabledSites: dropped invalid or repeated sites');
+      }
       settings.disabledSites = kept;
     }
   }
@@ -90,17 +97,21 @@ export function repairSettings(
   if (raw.ignoredAliases !== undefined) {
     if (!Array.isArray(raw.ignoredAliases)) problems.push('ignoredAliases was not a list: reset');
     else {
-      const kept = raw.ignoredAliases.filter(
-        (item): item is IgnoredAlias =>
-          typeof item === 'object' &&
-          item !== null &&
-          typeof item.site === 'string' &&
-          HOST.test(item.site) &&
-          typeof item.alias === 'string' &&
-          typeof item.entityId === 'string' &&
-          entityIds.has(item.entityId),
-      );
-      if (kept.length !== raw.ignoredAliases.length) problems.push('ignoredAliases: dropped invalid entries');
+      const seen = new Set<string>();
+      const kept = raw.ignoredAliases.filter((item: unknown): item is IgnoredAlias => {
+        if (typeof item !== 'object' || item === null) return false;
+        const { site, entityId, alias } = item as Record<string, unknown>;
+        const valid =
+          typeof site === 'string' && HOST.test(site) &&
+          typeof alias === 'string' && alias.trim() !== '' &&
+          typeof entityId === 'string' && entityIds.has(entityId);
+        if (!valid) return false;
+        const key = JSON.stringify([site, entityId, alias]);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      if (kept.length !== raw.ignoredAliases.length) problems.push('ignoredAliases: dropped invalid or repeated entries');
       settings.ignoredAliases = kept.map(({ site, entityId, alias }) => ({ site, entityId, alias }));
     }
   }
@@ -131,6 +142,11 @@ export function repairSettings(
   return { settings, problems };
 }
 
+/** `list` with `id` switched on (removed from a list of what is off) or off (added once). */
+export function switched(list: readonly string[], id: string, on: boolean): string[] {
+  return on ? list.filter((item) => item !== id) : [...new Set([...list, id])];
+}
+
 /** An entity is highlighted while it is on and at least one of its topics is on. */
 export function isEntityEnabled(entity: Pick<Entity, 'id' | 'topics'>, settings: Settings): boolean {
   if (settings.disabledEntities.includes(entity.id)) return false;
@@ -145,6 +161,15 @@ export function siteOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** A site as the reader types it ("https://News.example.com/page", "news.example.com") → its site key. */
+export function siteFromInput(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const site = siteOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  // Chrome's URL parser percent-encodes what no host may hold ("a b" → "a%20b") instead of failing.
+  return site !== undefined && isSiteKey(site) ? site : undefined;
 }
 
 export function isSiteEnabled(site: string | undefined, settings: Settings): boolean {

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { resolveLanguage, translator, type Translate } from '../i18n/messages';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import type { Settings } from '../settings/settings';
-import { loadSettings, watchSettings } from '../settings/storage';
+import { readSettings, watchSettings } from '../settings/storage';
 
 export interface SettingsState {
   settings: Settings;
@@ -16,10 +16,16 @@ export function useSettings(kb: KnowledgeBase): SettingsState | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     const controller = new AbortController();
-    void loadSettings(kb).then((loaded) => {
-      if (!controller.signal.aborted) setSettings(loaded);
+    let changed = false;
+    // Silent: the background owns repairs (it reports and writes them back); a page only needs valid settings.
+    void readSettings(kb).then((loaded) => {
+      // A change seen while reading is newer than what the read returns.
+      if (!controller.signal.aborted && !changed) setSettings(loaded);
     });
-    watchSettings(kb, setSettings, controller.signal);
+    watchSettings(kb, (next) => {
+      changed = true;
+      setSettings(next);
+    }, controller.signal);
     return () => controller.abort();
   }, [kb]);
   if (!settings) return null;

@@ -24,8 +24,8 @@ test('a full session makes no network request but the test’s own page loads', 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   await popup.getByRole('searchbox').fill('huawey');
-  await popup.getByRole('button', { name: /Huawei/ }).first().click();
-  await expect(popup.getByRole('dialog', { name: 'Huawei' })).toBeVisible();
+  await popup.getByRole('list', { name: 'Results' }).getByRole('button').first().click();
+  await expect(popup.getByRole('article', { name: 'Huawei' })).toBeVisible();
 
   // The options, with a change applied to the open tab.
   const options = await context.newPage();
