@@ -104,8 +104,9 @@ export class CardController {
     private readonly onActiveChange: (mention: PageMention | null) => void,
     private readonly signal: AbortSignal,
   ) {
+    // Only the reader's own input counts: a page can dispatch synthetic events to look like them.
     const listen = <K extends keyof DocumentEventMap>(type: K, listener: (event: DocumentEventMap[K]) => void) =>
-      document.addEventListener(type, listener, { capture: true, passive: true, signal });
+      document.addEventListener(type, (event) => event.isTrusted && listener(event), { capture: true, passive: true, signal });
     listen('pointermove', (event) => this.onPointerMove(event));
     listen('pointerdown', (event) => this.onPointerDown(event));
     listen('pointerup', (event) => this.onPointerUp(event));

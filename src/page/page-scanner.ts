@@ -21,7 +21,15 @@ type IdleScheduler = (task: (deadline: () => boolean) => void) => void;
 /** Idle time when the browser has it (with a bound so work is not starved), a task otherwise. */
 const scheduleIdle: IdleScheduler = (task) => {
   if (typeof requestIdleCallback === 'function') {
-    requestIdleCallback((deadline) => task(() => deadline.timeRemaining() < 1), { timeout: 200 });
+    // An idle period can last 50 ms, and one that comes from the timeout has no time left at all:
+    // either way, work at most one slice.
+    requestIdleCallback(
+      (deadline) => {
+        const start = performance.now();
+        task(() => performance.now() - start > SLICE_MS || (!deadline.didTimeout && deadline.timeRemaining() < 1));
+      },
+      { timeout: 200 },
+    );
   } else {
     setTimeout(() => {
       const start = performance.now();
@@ -29,18 +37,6 @@ const scheduleIdle: IdleScheduler = (task) => {
     }, 0);
   }
 };
-
-/** Open shadow roots in a subtree (closed ones are closed to us too). */
-function openShadowRoots(root: Node): ShadowRoot[] {
-  const found: ShadowRoot[] = [];
-  const document = root.ownerDocument ?? (root as Document);
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  for (let node = walker.currentNode as Element | null; node !== null; node = walker.nextNode() as Element | null) {
-    const shadow = (node as Element).shadowRoot;
-    if (shadow && (node as Element).localName !== UI_HOST_TAG) found.push(shadow);
-  }
-  return found;
-}
 
 /**
  * Finds and keeps the mentions of a document: a first scan in time slices, then
@@ -59,8 +55,9 @@ export class PageScanner {
   private observer: MutationObserver | null = null;
   private signal: AbortSignal | null = null;
   private started = false;
-  /** Subtrees read since shadow roots were last looked for. */
-  private readonSinceShadowSearch: Node[] = [];
+  /** Subtrees read but not yet searched for shadow roots, and the search under way. */
+  private toSearchForShadowRoots: Node[] = [];
+  private shadowSearch: TreeWalker | null = null;
   private readonly shadowScanners = new Map<ShadowRoot, PageScanner>();
 
   constructor(
@@ -88,6 +85,7 @@ export class PageScanner {
     this.byBlock.clear();
     this.queue.length = 0;
     this.walker = null;
+    this.shadowSearch = null;
   }
 
   /** Current mentions, shadow roots' included, in no particular order. */
@@ -178,29 +176,42 @@ export class PageScanner {
         else this.byBlock.set(run.block, found);
       }, shouldYield);
       if (finished) {
-        this.readonSinceShadowSearch.push(this.walker.root);
+        this.toSearchForShadowRoots.push(this.walker.root);
         this.walker = null;
       }
     }
-    const finished = this.walker === null && this.queue.length === 0;
-    if (finished) this.findShadowRoots();
-    else this.schedule();
+    const finished = this.walker === null && this.queue.length === 0 && this.searchShadowRoots(shouldYield);
+    if (!finished) this.schedule();
     // The end of a scan is news too (a page report says "still reading" until then).
     if (changed || finished) this.onChange();
   }
 
-  private findShadowRoots(): void {
-    const roots = this.readonSinceShadowSearch;
-    this.readonSinceShadowSearch = [];
-    for (const root of roots) {
-      if (!root.isConnected) continue;
-      for (const shadow of openShadowRoots(root)) {
-        if (this.shadowScanners.has(shadow)) continue;
-        const scanner = new PageScanner(shadow, this.matcher, this.language, this.onChange, this.onShadowRoot);
-        this.shadowScanners.set(shadow, scanner);
-        this.onShadowRoot(shadow);
-        scanner.start(this.signal!);
+  /**
+   * Looks for open shadow roots (closed ones are closed to us too) in the subtrees
+   * read, in slices like the text; each one found gets a scanner of its own.
+   * Returns true when the search is done.
+   */
+  private searchShadowRoots(shouldYield: () => boolean): boolean {
+    for (;;) {
+      if (this.shadowSearch === null) {
+        const root = this.toSearchForShadowRoots.shift();
+        if (root === undefined) return true;
+        if (!root.isConnected) continue;
+        this.shadowSearch = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
       }
+      let count = 0;
+      // A resumed search starts again at its current node: scanners already made are skipped.
+      for (let node = this.shadowSearch.currentNode as Element | null; node !== null; node = this.shadowSearch.nextNode() as Element | null) {
+        const shadow = node.shadowRoot;
+        if (shadow && node.localName !== UI_HOST_TAG && !this.shadowScanners.has(shadow)) {
+          const scanner = new PageScanner(shadow, this.matcher, this.language, this.onChange, this.onShadowRoot);
+          this.shadowScanners.set(shadow, scanner);
+          this.onShadowRoot(shadow);
+          scanner.start(this.signal!);
+        }
+        if ((++count & 255) === 0 && shouldYield()) return false;
+      }
+      this.shadowSearch = null;
     }
   }
 

@@ -31,10 +31,21 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
     'long-task-runs': { type: 'string', default: '3' },
+    help: { type: 'boolean', default: false },
   },
 });
+if (options.help) {
+  console.log(`npm run bench -- [--json FILE] [--runs N] [--only SUBSTRING] [--long-task-runs N] [--profile]
+  --json FILE          also write the figures as JSON
+  --runs N             timed rounds per page (default 5; the median is reported)
+  --only SUBSTRING     only the real pages whose file name contains SUBSTRING (a quick look)
+  --long-task-runs N   loads of the 5 MB page with and without the extension (default 3)
+  --profile            afterwards, CPU profiles and a phase breakdown of the scan (slow)`);
+  process.exit(0);
+}
 const RUNS = Number(options.runs);
 const LONG_TASK_RUNS = Number(options['long-task-runs']);
+if (!(RUNS >= 1) || !(LONG_TASK_RUNS >= 1)) throw new Error('--runs and --long-task-runs take a number ≥ 1');
 
 type Method = 'floor' | 'backstory' | 'markjs' | 'scaling';
 const METHODS: readonly Method[] = ['floor', 'backstory', 'markjs', 'scaling'];
