@@ -96,8 +96,7 @@ export class TextRunWalker {
       }
       if (skipped) continue;
       const run = this.pending;
-      // A <br> ends a line: text on either side of it is not one name.
-      if (run !== null && run.block === block && (node.previousSibling as Element | null)?.localName !== 'br') {
+      if (run !== null && run.block === block && !brokenBetween(run.nodes[run.nodes.length - 1]!, node)) {
         run.starts.push(run.text.length);
         run.nodes.push(node);
         run.text += node.data;
@@ -112,6 +111,28 @@ export class TextRunWalker {
     this.done = true;
     return true;
   }
+}
+
+/** The node after `node` in document order. */
+function following(node: Node): Node | null {
+  if (node.firstChild) return node.firstChild;
+  for (let climb: Node | null = node; climb !== null; climb = climb.parentNode) {
+    if (climb.nextSibling) return climb.nextSibling;
+  }
+  return null;
+}
+
+/**
+ * True when something other than inline elements stands between two text nodes of
+ * one block: a line break, a rule, an image, an empty block, skipped code. Text on
+ * either side of it is not one name (`Jack<br>Ma`, `Alibaba <div></div> Cloud`).
+ */
+function brokenBetween(previous: Text, next: Text): boolean {
+  if (next.previousSibling === previous) return false;
+  for (let node = following(previous); node !== null && node !== next; node = following(node)) {
+    if (node.nodeType === Node.ELEMENT_NODE && !INLINE.has((node as Element).localName)) return true;
+  }
+  return false;
 }
 
 /** The node and offset of a position in a run (`end` picks the earlier node at a boundary). */

@@ -71,8 +71,9 @@ describe('npm run scan -- --json', () => {
     ]);
   });
 
-  it('never matches across paragraphs, table cells, list items, headings or line breaks', () => {
+  it('never matches across paragraphs, table cells, list items, headings, line breaks, rules or empty blocks', () => {
     expect(brief(results['blocks.html']!)).toEqual([
+      ['alibaba-group', 'Alibaba'],
       ['alibaba-group', 'Alibaba'],
       ['alibaba-group', 'Alibaba'],
       ['alibaba-group', 'Alibaba'],
