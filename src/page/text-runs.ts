@@ -4,6 +4,7 @@
  * one name, and never across blocks.
  */
 
+/** A run is only valid during the `onRun` call that receives it: copy what you keep. */
 export interface TextRun {
   block: Node;
   nodes: Text[];
@@ -52,7 +53,9 @@ export class TextRunWalker {
   private lastParent: Node | null = null;
   private lastBlock: Node | null = null;
   private lastSkipped = false;
-  private pending: TextRun | null = null;
+  /** The run being collected (`pending` says whether it holds anything). */
+  private readonly run: TextRun = { block: null as unknown as Node, nodes: [], starts: [], text: '' };
+  private pending = false;
   done = false;
 
   constructor(readonly root: Node) {
@@ -94,20 +97,29 @@ export class TextRunWalker {
         this.lastBlock = block;
         this.lastSkipped = skipped;
       }
-      if (skipped) continue;
-      const run = this.pending;
-      if (run !== null && run.block === block && !brokenBetween(run.nodes[run.nodes.length - 1]!, node)) {
-        run.starts.push(run.text.length);
-        run.nodes.push(node);
-        run.text += node.data;
-      } else {
-        if (run !== null) onRun(run);
-        this.pending = { block, nodes: [node], starts: [0], text: node.data };
+      if (!skipped) {
+        const run = this.run;
+        if (this.pending && run.block === block && !brokenBetween(run.nodes[run.nodes.length - 1]!, node)) {
+          run.starts.push(run.text.length);
+          run.nodes.push(node);
+          run.text += node.data;
+        } else {
+          if (this.pending) onRun(run);
+          // One run object, reused: a page has tens of thousands of runs, and garbage means GC pauses.
+          run.block = block;
+          run.nodes.length = 0;
+          run.starts.length = 0;
+          run.nodes.push(node);
+          run.starts.push(0);
+          run.text = node.data;
+          this.pending = true;
+        }
       }
+      // Skipped text counts too: a page can hide most of its text in code or scripts.
       if ((++count & 63) === 0 && shouldYield()) return false;
     }
-    if (this.pending !== null) onRun(this.pending);
-    this.pending = null;
+    if (this.pending) onRun(this.run);
+    this.pending = false;
     this.done = true;
     return true;
   }

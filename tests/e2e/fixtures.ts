@@ -60,7 +60,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   serviceWorker: async ({ extensionContext, extensionId }, use) => {
     const live = () => extensionContext.serviceWorkers().filter((worker) => worker.url().includes(extensionId)).at(-1);
-    await use(live() ?? (await extensionContext.waitForEvent('serviceworker')));
+    let worker = live();
+    if (!worker) {
+      // An idle MV3 worker is stopped after 30 s and starts again only for an event it listens to:
+      // a storage change (the background watches settings) wakes it.
+      const started = extensionContext.waitForEvent('serviceworker');
+      const waker = await extensionContext.newPage();
+      await waker.goto(`chrome-extension://${extensionId}/options.html`);
+      await waker.evaluate(() => chrome.storage.local.set({ wake: Date.now() }));
+      worker = live() ?? (await started);
+      await waker.evaluate(() => chrome.storage.local.remove('wake'));
+      await waker.close();
+    }
+    await use(worker);
   },
   context: async ({ extensionContext, serviceWorker }, use) => {
     await serviceWorker.evaluate(() => chrome.storage.local.clear());
