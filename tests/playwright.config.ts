@@ -6,7 +6,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   fullyParallel: false,
-  workers: 2,
+  // One browser at a time: the tests measure timing (dwell, grace, long tasks) and two browsers on two cores disturb it.
+  workers: 1,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: '../test-results/e2e.json' }]],
   outputDir: '../test-results/e2e-artifacts',

@@ -18,7 +18,11 @@ import { readSettings, watchSettings } from '../settings/storage';
 const FLASH_PHASES = 4;
 const FLASH_PHASE_MS = 200;
 
-/** The mentions to paint under the reader's settings, in document order. */
+/**
+ * The mentions to paint under the reader's settings. In document order only when
+ * "first mention only" needs it: painting does not, and sorting thousands of
+ * mentions by document position is what made big pages stutter.
+ */
 export function visibleMentions(
   mentions: readonly PageMention[],
   kb: KnowledgeBase,
@@ -29,7 +33,7 @@ export function visibleMentions(
   if (!isSiteEnabled(site, settings)) return [];
   const enabled = new Set(kb.entities.filter((entity) => isEntityEnabled(entity, settings)).map((entity) => entity.id));
   const seen = new Set<string>();
-  return [...mentions].sort(compareMentions).filter((mention) => {
+  return (settings.firstMentionOnly ? [...mentions].sort(compareMentions) : mentions).filter((mention) => {
     if (!enabled.has(mention.entityId)) return false;
     if (isAliasIgnored(site, mention.entityId, matcher.aliases[mention.alias]!.rule.text, settings)) return false;
     if (settings.firstMentionOnly) {
@@ -39,6 +43,9 @@ export function visibleMentions(
     return true;
   });
 }
+
+/** While a page is still being read, highlights are repainted at most this often. */
+const REPAINT_WHILE_SCANNING_MS = 250;
 
 /**
  * The content script's whole job: find the knowledge base's mentions in the page,
@@ -69,9 +76,12 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   );
 
   let painted: PageMention[] = [];
+  let paintedInOrder: PageMention[] | null = null;
+  /** The painted mentions in document order, sorted when first asked for (navigation, reports). */
+  const inDocumentOrder = () => (paintedInOrder ??= [...painted].sort(compareMentions));
   const report = (): PageReport => {
     const counts = new Map<string, number>();
-    for (const mention of painted) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
+    for (const mention of inDocumentOrder()) counts.set(mention.entityId, (counts.get(mention.entityId) ?? 0) + 1);
     return {
       site,
       siteEnabled: isSiteEnabled(site, settings),
@@ -80,12 +90,22 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     };
   };
   const repaint = () => {
+    clearTimeout(repaintTimer);
+    repaintTimer = undefined;
     painted = visibleMentions(scanner.mentions(), kb, matcher, settings, site);
+    paintedInOrder = null;
     highlighter.paint(painted);
     card.setMentions(painted);
     reports.publish();
   };
-  const scanner = new PageScanner(document, matcher, () => documentLanguage(document), repaint, (shadow) => highlighter.styleShadowRoot(shadow));
+  // A long page is read in many slices: repaint after each would repeat the whole paint every few ms.
+  let repaintTimer: ReturnType<typeof setTimeout> | undefined;
+  const onMentionsChanged = () => {
+    if (!scanner.busy) repaint();
+    else repaintTimer ??= setTimeout(repaint, REPAINT_WHILE_SCANNING_MS);
+  };
+  signal.addEventListener('abort', () => clearTimeout(repaintTimer), { once: true });
+  const scanner = new PageScanner(document, matcher, () => documentLanguage(document), onMentionsChanged, (shadow) => highlighter.styleShadowRoot(shadow));
 
   /** Moves to the next or previous mention: scrolls it into view, marks it, and opens its card with focus inside. */
   const step = (from: PageMention | null, direction: 1 | -1, among: PageMention[]) => {
@@ -100,13 +120,13 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
       getPageReport: () => report(),
       revealMention: ({ entityId }) => {
         // From the popup: the reader is not looking at the page, so the mention flashes once reached.
-        const moved = step(card.openMention, 1, painted.filter((m) => m.entityId === entityId));
+        const moved = step(card.openMention, 1, inDocumentOrder().filter((m) => m.entityId === entityId));
         if (moved && card.openMention) flashActive(card.openMention);
         return moved;
       },
       // The command reaches every frame of the tab (the script runs in all of them): the top document answers it
       // alone, or an ad or embed that names a company would open a second card, and steal focus, at the same time.
-      stepMention: ({ direction }) => window === window.top && step(card.openMention, direction, painted),
+      stepMention: ({ direction }) => window === window.top && step(card.openMention, direction, inDocumentOrder()),
     },
     signal,
   );
