@@ -103,7 +103,7 @@ export function formatReport(figures: BenchFigures): string {
         `scaling/real ${(scaling.aliases10kMs / scaling.realKbMs).toFixed(2)}×`,
     );
   } else {
-    out.push('Real pages: ../shared/corpus/real-pages is absent, so the per-page figures and totals are skipped.');
+    out.push('Real pages: none (the corpus folder is absent), so the per-page figures and totals are skipped.');
   }
   const { scaling } = figures;
   out.push(

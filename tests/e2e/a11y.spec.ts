@@ -1,7 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { expect, expectPainted, pointOfText, tabIdOf, test } from './fixtures';
+
+const SCREENSHOTS = fileURLToPath(new URL('../../assets/screenshots/', import.meta.url));
+
+/** README screenshots of the extension pages, in English, written only when asked (UPDATE_SCREENSHOTS=1). */
+async function saveScreenshot(page: Page, name: string, language: string): Promise<void> {
+  if (!process.env.UPDATE_SCREENSHOTS || language !== 'en') return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true, animations: 'disabled' });
+}
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -41,10 +51,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         const tabId = await tabIdOf(serviceWorker, page.url());
         const popup = await context.newPage();
         await popup.emulateMedia({ colorScheme });
+        await popup.setViewportSize({ width: 420, height: 760 }); // the size of a toolbar popup
         await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
         await expect(popup.locator('html')).toHaveAttribute('lang', language);
         await expect(popup.getByRole('button', { name: /Alibaba Cloud/ })).toBeVisible();
         expect(await violations(popup)).toEqual([]);
+        await saveScreenshot(popup, `popup-${colorScheme}.png`, language);
       });
 
       test('the options page has no axe violations', async ({ page, extensionId }) => {
@@ -52,6 +64,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         expect(await violations(page)).toEqual([]);
+        await saveScreenshot(page, `options-${colorScheme}.png`, language);
       });
 
       test('an open card has no axe violations', async ({ page, origin }) => {

@@ -23,6 +23,18 @@ interface TestFixtures {
   page: Page;
 }
 
+/** A fresh Chromium profile with the built extension loaded. */
+export async function launchWithExtension(): Promise<BrowserContext> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium: run the tests through `npm test`, which installs one');
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstory-e2e-')), {
+    executablePath,
+    headless: true,
+    args: extensionArgs(EXTENSION_DIR),
+    viewport: { width: 1200, height: 900 },
+  });
+}
+
 /**
  * One Chromium with the built extension per worker (starting one takes a second);
  * each test starts from default settings and fresh tabs.
@@ -38,14 +50,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   extensionContext: [
     async ({}, use) => {
-      const executablePath = findChromium();
-      if (!executablePath) throw new Error('No Chromium: run the tests through `npm test`, which installs one');
-      const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstory-e2e-')), {
-        executablePath,
-        headless: true,
-        args: extensionArgs(EXTENSION_DIR),
-        viewport: { width: 1200, height: 900 },
-      });
+      const context = await launchWithExtension();
       await use(context);
       await context.close();
     },
