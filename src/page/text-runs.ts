@@ -20,6 +20,19 @@ const INLINE = new Set([
   'time', 'tt', 'u', 'var', 'wbr',
 ]);
 
+// Read once: `ELEMENT_NODE` is a lookup on the global `Node` at every use, in the hottest loop we have.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/** True for text that is only white space (most text nodes of a page: the indentation between tags). */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x09 && code !== 0x0d && code !== 0xa0) return false;
+  }
+  return true;
+}
+
 /** Our own UI host: never scanned. */
 export const UI_HOST_TAG = 'backstory-ui';
 
@@ -34,7 +47,7 @@ const SKIPPED = new Set([
 
 /** Text, or an element that flows inside a line. */
 export function isInline(node: Node): boolean {
-  return node.nodeType === Node.TEXT_NODE || (node.nodeType === Node.ELEMENT_NODE && INLINE.has((node as Element).localName));
+  return node.nodeType === TEXT_NODE || (node.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName));
 }
 
 function isEditable(element: Element): boolean {
@@ -65,7 +78,7 @@ export class TextRunWalker {
 
   /** True when `node`'s subtree must not be read (cached per element). */
   private isSkipped(node: Node | null): boolean {
-    if (node === null || node.nodeType !== Node.ELEMENT_NODE) return false;
+    if (node === null || node.nodeType !== ELEMENT_NODE) return false;
     const cached = this.skipCache.get(node);
     if (cached !== undefined) return cached;
     const element = node as Element;
@@ -87,7 +100,7 @@ export class TextRunWalker {
         skipped = this.lastSkipped;
       } else {
         let climb: Node = parent;
-        while (climb.nodeType === Node.ELEMENT_NODE && INLINE.has((climb as Element).localName) && climb !== this.root) {
+        while (climb.nodeType === ELEMENT_NODE && INLINE.has((climb as Element).localName) && climb !== this.root) {
           if (isEditable(climb as Element)) break;
           climb = climb.parentNode!;
         }
@@ -105,14 +118,17 @@ export class TextRunWalker {
           run.text += node.data;
         } else {
           if (this.pending) onRun(run);
-          // One run object, reused: a page has tens of thousands of runs, and garbage means GC pauses.
-          run.block = block;
-          run.nodes.length = 0;
-          run.starts.length = 0;
-          run.nodes.push(node);
-          run.starts.push(0);
-          run.text = node.data;
-          this.pending = true;
+          // A run never starts with blank text: no name starts with white space, and most runs would be blank.
+          this.pending = !isBlank(node.data);
+          if (this.pending) {
+            // One run object, reused: a page has tens of thousands of runs, and garbage means GC pauses.
+            run.block = block;
+            run.nodes.length = 0;
+            run.starts.length = 0;
+            run.nodes.push(node);
+            run.starts.push(0);
+            run.text = node.data;
+          }
         }
       }
       // Skipped text counts too: a page can hide most of its text in code or scripts.
@@ -142,7 +158,7 @@ function following(node: Node): Node | null {
 function brokenBetween(previous: Text, next: Text): boolean {
   if (next.previousSibling === previous) return false;
   for (let node = following(previous); node !== null && node !== next; node = following(node)) {
-    if (node.nodeType === Node.ELEMENT_NODE && !INLINE.has((node as Element).localName)) return true;
+    if (node.nodeType === ELEMENT_NODE && !INLINE.has((node as Element).localName)) return true;
   }
   return false;
 }
