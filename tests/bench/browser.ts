@@ -1,18 +1,10 @@
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS, ensureChromium } from '../../src/cli/chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const CHROMIUM = ensureChromium();
 
-/** The flags TOOLCHAIN.md lists for this network-less machine, plus `gc()` for quieter timings. */
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--js-flags=--expose-gc',
-];
+/** The project's flags for this network-less machine, plus `gc()` for quieter timings. */
+const ARGS = [...CHROMIUM_ARGS, '--js-flags=--expose-gc'];
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
