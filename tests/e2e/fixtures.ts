@@ -35,6 +35,13 @@ export async function launchWithExtension(): Promise<BrowserContext> {
   });
 }
 
+/** The `extensionContext` fixture: a browser for the worker, closed after its last test. */
+export async function browserWithExtension({}, use: (context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await launchWithExtension();
+  await use(context);
+  await context.close();
+}
+
 /**
  * One Chromium with the built extension per worker (starting one takes a second);
  * each test starts from default settings and fresh tabs.
@@ -48,14 +55,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  extensionContext: [
-    async ({}, use) => {
-      const context = await launchWithExtension();
-      await use(context);
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
+  extensionContext: [browserWithExtension, { scope: 'worker' }],
   extensionId: [
     async ({ extensionContext }, use) => {
       const worker = extensionContext.serviceWorkers()[0] ?? (await extensionContext.waitForEvent('serviceworker'));

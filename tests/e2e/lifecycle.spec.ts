@@ -1,19 +1,10 @@
-import { expect, expectPainted, launchWithExtension, pointOfText, test as shared } from './fixtures';
+import { browserWithExtension, expect, expectPainted, pointOfText, test as shared } from './fixtures';
 
 /**
  * This test reloads the extension, which does not come back under Playwright: it gets a browser of its
  * own (a different worker fixture puts it in a worker of its own) so that later tests keep theirs.
  */
-const test = shared.extend({
-  extensionContext: [
-    async ({}, use) => {
-      const context = await launchWithExtension();
-      await use(context);
-      await context.close();
-    },
-    { scope: 'worker' },
-  ],
-});
+const test = shared.extend({ extensionContext: [browserWithExtension, { scope: 'worker' }] });
 
 test('a reloaded extension’s old content script removes everything it added', async ({ page, origin, serviceWorker }) => {
   await page.goto(`${origin}/cloud-rivals.html`);
