@@ -25,38 +25,50 @@ export function supportsHighlights(): boolean {
 export class Highlighter {
   private readonly mentions = new Highlight();
   private readonly active = new Highlight();
-  private readonly sheet: CSSStyleSheet;
+  /** Created with the first mention: most pages name none of our companies and get nothing from us. */
+  private sheet: CSSStyleSheet | null = null;
+  private style: HighlightStyle = 'underline';
   private readonly ranges = new WeakMap<PageMention, StaticRange>();
-  /** Shadow roots styled with our sheet: a ::highlight() rule paints only the tree it lives in. */
+  /** Shadow roots to style with our sheet: a ::highlight() rule paints only the tree it lives in. */
   private readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor(private readonly document: Document, signal: AbortSignal) {
-    this.sheet = new (document.defaultView ?? window).CSSStyleSheet();
     this.active.priority = 1;
+    signal.addEventListener('abort', () => this.destroy(), { once: true });
+  }
+
+  private install(): CSSStyleSheet {
+    if (this.sheet) return this.sheet;
+    const sheet = new (this.document.defaultView ?? window).CSSStyleSheet();
+    sheet.replaceSync(`${STYLES[this.style]}\n${ACTIVE_STYLE}`);
     CSS.highlights.set(MENTION, this.mentions);
     CSS.highlights.set(ACTIVE, this.active);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
-    this.setStyle('underline');
-    signal.addEventListener('abort', () => this.destroy(), { once: true });
+    for (const root of [this.document, ...this.shadowRoots]) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.sheet = sheet;
+    return sheet;
   }
 
   styleShadowRoot(root: ShadowRoot): void {
     if (this.shadowRoots.has(root)) return;
     this.shadowRoots.add(root);
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    if (this.sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
   }
 
   setStyle(style: HighlightStyle): void {
-    this.sheet.replaceSync(`${STYLES[style]}\n${ACTIVE_STYLE}`);
+    this.style = style;
+    this.sheet?.replaceSync(`${STYLES[style]}\n${ACTIVE_STYLE}`);
   }
 
   paint(mentions: readonly PageMention[]): void {
+    if (mentions.length === 0 && !this.sheet) return;
+    this.install();
     this.mentions.clear();
     for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
   }
 
   /** Marks the mention the reader is on (hovered or reached with the keyboard). */
   setActive(mention: PageMention | null): void {
+    if (mention) this.install();
     this.active.clear();
     if (mention) this.active.add(this.rangeOf(mention));
   }
@@ -76,10 +88,12 @@ export class Highlighter {
   }
 
   private destroy(): void {
+    const sheet = this.sheet;
+    if (!sheet) return;
     if (CSS.highlights.get(MENTION) === this.mentions) CSS.highlights.delete(MENTION);
     if (CSS.highlights.get(ACTIVE) === this.active) CSS.highlights.delete(ACTIVE);
     for (const root of [this.document, ...this.shadowRoots]) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
     }
   }
 }
