@@ -128,21 +128,16 @@ export interface ReportPort {
   onDisconnect: { addListener(listener: () => void): void };
 }
 
-/** While a popup listens, how often the content script checks its report for changes nothing announced. */
-const REPORT_REFRESH_MS = 500;
-
 /**
  * Serves page reports to the popups that connect, in a content script: each new port
  * from our extension gets the current report at once, then every changed report
- * (`publish` after a repaint; a report that did not change is not sent again).
- * While a popup listens, the report is also checked every half second: the end of
- * a scan changes `scanning` without a repaint to announce it.
+ * (`publish` after a repaint, which also follows the end of every scan; a report
+ * that did not change is not sent again).
  * Until `signal` aborts; then ports are closed.
  */
 export function servePageReports(current: () => PageReport, signal: AbortSignal): { publish: () => void; accept: (port: ReportPort) => void } {
   const ports = new Set<ReportPort>();
   let last = '';
-  let timer: ReturnType<typeof setInterval> | undefined;
   const post = (port: ReportPort, report: PageReport) => {
     try {
       port.postMessage(report);
@@ -150,13 +145,7 @@ export function servePageReports(current: () => PageReport, signal: AbortSignal)
       forget(port); // Closed in between (the popup went away).
     }
   };
-  const forget = (port: ReportPort) => {
-    ports.delete(port);
-    if (ports.size === 0) {
-      clearInterval(timer);
-      timer = undefined;
-    }
-  };
+  const forget = (port: ReportPort) => ports.delete(port);
   const publish = () => {
     if (ports.size === 0) return;
     const report = current();
@@ -176,14 +165,12 @@ export function servePageReports(current: () => PageReport, signal: AbortSignal)
       last = json;
       for (const each of ports) post(each, report);
     } else post(port, report);
-    timer ??= setInterval(publish, REPORT_REFRESH_MS);
   };
   const onConnect = (port: Browser.runtime.Port) => accept(port);
   if (!signal.aborted) {
     browser.runtime.onConnect.addListener(onConnect);
     signal.addEventListener('abort', () => {
       browser.runtime.onConnect.removeListener(onConnect);
-      clearInterval(timer);
       for (const port of ports) port.disconnect();
       ports.clear();
     }, { once: true });
