@@ -35,6 +35,18 @@ export function PopupApp({ kb }: { kb: KnowledgeBase }) {
     }
   }, [detailId]);
 
+  // Escape goes back from the details wherever focus is (it may still be on the way to the heading).
+  useEffect(() => {
+    if (detailId === undefined) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      setTrail((current) => current.slice(0, -1));
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [detailId]);
+
   if (!state) return null;
   const { t, language, settings } = state;
   const article = kb.articles[0];
@@ -56,15 +68,7 @@ export function PopupApp({ kb }: { kb: KnowledgeBase }) {
   return (
     <>
       {detailId !== undefined && (
-        <main
-          class="popup details"
-          onKeyDown={(event) => {
-            if (event.key === 'Escape') {
-              event.preventDefault();
-              back();
-            }
-          }}
-        >
+        <main class="popup details">
           <button type="button" class="back" onClick={back}>
             <span aria-hidden="true">← </span>
             {t('popupBack')}

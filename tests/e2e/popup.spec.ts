@@ -223,6 +223,7 @@ test.describe('popup: search', () => {
     await popup.keyboard.press('ArrowDown');
     await popup.keyboard.press('Enter');
     await expect(popup.getByRole('article', { name: 'Alibaba Cloud' })).toBeVisible();
+    await expect(popup.getByRole('heading', { name: 'Alibaba Cloud', level: 2 })).toBeFocused();
     await popup.keyboard.press('Escape');
     await expect(results.nth(1)).toBeFocused();
   });
