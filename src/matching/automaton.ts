@@ -96,8 +96,9 @@ export function buildAutomaton(patterns: readonly string[]): Automaton {
   // Breadth-first, completing each row from its failure state's finished row: a
   // slot that is still 0 has no trie child (the root is nobody's child) and takes
   // the failure state's transition.
-  const delta = table.slice(0, stateCount * classCount);
-  const ownPattern = trieOwn.slice(0, stateCount);
+  // Views, not copies: copying a table of 10,000 aliases was a fifth of the build.
+  const delta = table.subarray(0, stateCount * classCount);
+  const ownPattern = trieOwn.subarray(0, stateCount);
   const fail = new Int32Array(stateCount);
   const dictionaryLink = new Int32Array(stateCount).fill(-1);
   const queue = new Int32Array(stateCount);
