@@ -1,21 +1,7 @@
-import type { MessageKey, Translate } from '../i18n/messages';
+import { RELATION_LABELS, type Translate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
 import type { AliasRule, Entity, Evidence, KnowledgeBase, Language, Relation, RelationType } from '../knowledge/types';
 
-/** Message keys may not contain hyphens (Chrome rejects the whole extension), relation types do. */
-const RELATION_LABELS: Record<RelationType, MessageKey> = {
-  'subsidiary-of': 'relation_subsidiary_of',
-  'parent-of': 'relation_parent_of',
-  'founded-by': 'relation_founded_by',
-  'founder-of': 'relation_founder_of',
-  'competitor-of': 'relation_competitor_of',
-  'sanctioned-by': 'relation_sanctioned_by',
-  sanctions: 'relation_sanctions',
-  'reported-by': 'relation_reported_by',
-  'reports-on': 'relation_reports_on',
-  'part-of': 'relation_part_of',
-  includes: 'relation_includes',
-};
 
 export interface CardMatch {
   /** The text as it reads on the page. */

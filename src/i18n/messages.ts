@@ -1,6 +1,6 @@
 import en from '../../assets/public/_locales/en/messages.json' with { type: 'json' };
 import fr from '../../assets/public/_locales/fr/messages.json' with { type: 'json' };
-import type { Language } from '../knowledge/types';
+import type { Language, RelationType } from '../knowledge/types';
 
 /**
  * UI strings come from the extension's `_locales`, but are read here rather than
@@ -31,3 +31,18 @@ export function resolveLanguage(choice: 'auto' | Language, browserLanguage: stri
   if (choice !== 'auto') return choice;
   return browserLanguage?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
+
+/** Message keys may not contain hyphens (Chrome rejects the whole extension), relation types do. */
+export const RELATION_LABELS: Record<RelationType, MessageKey> = {
+  'subsidiary-of': 'relation_subsidiary_of',
+  'parent-of': 'relation_parent_of',
+  'founded-by': 'relation_founded_by',
+  'founder-of': 'relation_founder_of',
+  'competitor-of': 'relation_competitor_of',
+  'sanctioned-by': 'relation_sanctioned_by',
+  sanctions: 'relation_sanctions',
+  'reported-by': 'relation_reported_by',
+  'reports-on': 'relation_reports_on',
+  'part-of': 'relation_part_of',
+  includes: 'relation_includes',
+};

@@ -1,10 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { MessageKey, Translate } from '../i18n/messages';
+import { RELATION_LABELS, type Translate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
-import type { KnowledgeBase, Language, RelationType } from '../knowledge/types';
-
-/** Message keys may not contain hyphens (Chrome rejects the whole extension), relation types do. */
-export const relationLabelKey = (type: RelationType) => `relation_${type.replaceAll('-', '_')}` as MessageKey;
+import type { KnowledgeBase, Language } from '../knowledge/types';
 
 /** How many of the article's sentences the details quote per article. */
 const QUOTES = 3;
@@ -80,7 +77,7 @@ export function EntityDetails({ kb, entityId, language, t, mentionsOnPage, onSho
             {entity.relations.map((relation) => (
               <li key={`${relation.type}-${relation.target}`}>
                 <button type="button" class="chip" onClick={() => onSelectEntity(relation.target)}>
-                  <span class="relation">{t(relationLabelKey(relation.type))}</span> {entityById(kb, relation.target)?.name[language]}
+                  <span class="relation">{t(RELATION_LABELS[relation.type])}</span> {entityById(kb, relation.target)?.name[language]}
                 </button>
               </li>
             ))}
