@@ -68,13 +68,8 @@ export async function readSettings(kb: Kb, item: SettingsItem = settingsItem): P
   return repairSettings(await readStored(item), kb).settings;
 }
 
-/**
- * Reads the settings and, when the stored value was bad, reports the repair once in
- * the console and writes it back, so that the next reader finds clean settings.
- * The background does this at start and on every change (`keepSettingsRepaired`).
- */
-export async function loadSettings(kb: Kb, item: SettingsItem = settingsItem): Promise<Settings> {
-  const stored = await readStored(item);
+/** Repairs a stored value; when it was bad, reports the repair once and writes it back. */
+async function repairAndWriteBack(stored: unknown, kb: Kb, item: SettingsItem): Promise<Settings> {
   const { settings, problems } = repairSettings(stored, kb);
   if (problems.length === 0) reported.clear();
   else {
@@ -82,6 +77,15 @@ export async function loadSettings(kb: Kb, item: SettingsItem = settingsItem): P
     await item.setValue(settings).catch(() => undefined);
   }
   return settings;
+}
+
+/**
+ * Reads the settings and, when the stored value was bad, reports the repair once in
+ * the console and writes it back, so that the next reader finds clean settings.
+ * The background does this at start and on every change (`keepSettingsRepaired`).
+ */
+export async function loadSettings(kb: Kb, item: SettingsItem = settingsItem): Promise<Settings> {
+  return repairAndWriteBack(await readStored(item), kb, item);
 }
 
 export async function saveSettings(settings: Settings, item: SettingsItem = settingsItem): Promise<void> {
@@ -119,10 +123,7 @@ export function keepSettingsRepaired(kb: Kb, signal: AbortSignal, item: Settings
         await item.migrate().catch(() => undefined);
         value = await readStored(item);
       }
-      const { settings, problems } = repairSettings(value, kb);
-      if (problems.length === 0) return void reported.clear();
-      reportOnce(value, problems);
-      void item.setValue(settings).catch(() => undefined);
+      await repairAndWriteBack(value, kb, item);
     });
     signal.addEventListener('abort', unwatch, { once: true });
   }
