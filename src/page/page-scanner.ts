@@ -107,7 +107,9 @@ export class PageScanner {
 
   private onMutations(records: MutationRecord[]): void {
     for (const record of records) {
-      if (isOurs(record.target) || (record.target as Element).closest?.(UI_HOST_TAG)) continue;
+      // Our UI lives in the host's shadow root, whose changes this observer never sees; text a page might put
+      // inside the host is skipped by the walker anyway.
+      if (isOurs(record.target)) continue;
       if (record.type === 'characterData') {
         this.enqueue(blockOf(record.target));
         continue;
