@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
+import { expect, extensionErrorsIn, pageReportOf, test } from './fixtures';
 
 /** The saved real pages, when the shared corpus is there (the project builds and tests without it). */
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/real-pages', import.meta.url));
@@ -12,13 +12,7 @@ test.describe('real pages', () => {
 
   for (const name of pages) {
     test(`${name}: scanned without an error, the page's DOM untouched`, async ({ page, context, serviceWorker, extensionId }) => {
-      const extensionErrors: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' && message.location().url.startsWith(`chrome-extension://${extensionId}/`)) extensionErrors.push(message.text());
-      });
-      page.on('pageerror', (error) => {
-        if (String(error.stack).includes(`chrome-extension://${extensionId}/`)) extensionErrors.push(String(error));
-      });
+      const extensionErrors = extensionErrorsIn(page, extensionId);
       // Serve the saved page from a loopback origin, without its own scripts (so that every change to
       // its DOM after parsing would be ours); everything else it asks for is refused.
       const url = `http://127.0.0.1:9/${name}`;
@@ -50,10 +44,7 @@ test.describe('real pages', () => {
       const tabId = await serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
       let report: { entities: Array<{ entityId: string; count: number }>; scanning: boolean } | undefined;
       await expect(async () => {
-        report = await serviceWorker.evaluate(
-          (id) => chrome.tabs.sendMessage(id, { backstory: 1, type: 'getPageReport', payload: {} }, { frameId: 0 }),
-          tabId,
-        );
+        report = await pageReportOf(serviceWorker, tabId);
         expect(report?.scanning).toBe(false);
       }).toPass({ timeout: 15_000, intervals: [100, 250, 500] });
       const scanMs = Date.now() - started;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extensionArgs, findChromium } from '../../src/cli/chromium';
 import { demoPages } from '../../src/cli/demo-pages';
+import type { PageReport } from '../../src/messaging/protocol';
 import { serveStatic } from '../../src/cli/static-server';
 
 export const EXTENSION_DIR = process.env.BACKSTORY_EXTENSION_DIR ?? fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
@@ -90,6 +91,28 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/** Asks a tab's top-frame content script for its page report, the way the popup does. */
+export async function pageReportOf(serviceWorker: Worker, tabId: number): Promise<PageReport> {
+  const report = await serviceWorker.evaluate(
+    (id) => chrome.tabs.sendMessage(id, { backstory: 1, type: 'getPageReport', payload: {} }, { frameId: 0 }),
+    tabId,
+  );
+  return report as PageReport;
+}
+
+/** Collects, as they come, the errors our extension's code raises in a page (the page's own are not ours). */
+export function extensionErrorsIn(page: Page, extensionId: string): string[] {
+  const ours = `chrome-extension://${extensionId}/`;
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && message.location().url.startsWith(ours)) errors.push(message.text());
+  });
+  page.on('pageerror', (error) => {
+    if (String(error.stack).includes(ours)) errors.push(String(error));
+  });
+  return errors;
+}
 
 /** Texts of the ranges painted as mentions in the page (read from the page's own world). */
 export async function paintedTexts(page: Page): Promise<string[]> {

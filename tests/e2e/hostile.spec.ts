@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectPainted, tabIdOf, test } from './fixtures';
+import { expect, expectPainted, extensionErrorsIn, pageReportOf, tabIdOf, test } from './fixtures';
 import { extensionScriptDurations } from './tracing';
 
 /** The page's heartbeat keeps beating: its timers run and its main thread is free. */
@@ -11,13 +11,7 @@ async function expectAlive(page: Page): Promise<void> {
 test.describe('hostile pages', () => {
   let extensionErrors: string[] = [];
   test.beforeEach(async ({ page, extensionId }) => {
-    extensionErrors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.location().url.startsWith(`chrome-extension://${extensionId}/`)) extensionErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => {
-      if (String(error.stack).includes(`chrome-extension://${extensionId}/`)) extensionErrors.push(String(error));
-    });
+    extensionErrors = extensionErrorsIn(page, extensionId);
   });
   test.afterEach(async ({ page }) => {
     await expectAlive(page);
@@ -65,10 +59,8 @@ test.describe('hostile pages', () => {
     await expect
       .poll(async () => {
         // Until the content script is up, nobody answers: that is a "not yet", not a failure.
-        const report = await serviceWorker
-          .evaluate((id) => chrome.tabs.sendMessage(id, { backstory: 1, type: 'getPageReport', payload: {} }, { frameId: 0 }), tabId)
-          .catch(() => ({ entities: [] }));
-        return (report as { entities: Array<{ entityId: string }> }).entities.map((e) => e.entityId).sort();
+        const report = await pageReportOf(serviceWorker, tabId).catch(() => ({ entities: [] }));
+        return report.entities.map((e) => e.entityId).sort();
       })
       .toEqual(['huawei', 'jack-ma']);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Overrides');
