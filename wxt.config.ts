@@ -11,7 +11,10 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings. Content scripts are declared by the entrypoint (http and https pages only).
-    permissions: ['storage'],
+    // Chrome only: scripting, on the same http and https pages, starts the new content script in tabs already
+    // open when Backstory is installed or updated (Firefox does that by itself).
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
+    ...(browser !== 'firefox' && { host_permissions: ['http://*/*', 'https://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': {

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { isNewVersion, startInOpenTabs } from '../src/background/take-over';
 import { knowledgeBase } from '../src/knowledge/knowledge-base';
 import { sendToTab } from '../src/messaging/protocol';
 import { keepSettingsRepaired } from '../src/settings/storage';
@@ -9,6 +10,9 @@ export default defineBackground(() => {
   void keepSettingsRepaired(knowledgeBase, new AbortController().signal);
   // Listening makes the worker start with the browser, so a bad value is repaired at once.
   browser.runtime.onStartup.addListener(() => {});
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (isNewVersion(reason)) void startInOpenTabs();
+  });
 
   browser.commands.onCommand.addListener(async (command) => {
     const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : undefined;

@@ -100,11 +100,25 @@ export async function updateSettings(kb: Kb, change: (settings: Settings) => voi
   return settings;
 }
 
+/**
+ * Stops a watch without throwing when the extension is gone (updated or removed under an open
+ * page): its listeners went with it, and touching its storage API then throws "Extension context invalidated".
+ */
+function quietly(unwatch: () => void): () => void {
+  return () => {
+    try {
+      unwatch();
+    } catch {
+      // Nothing left to stop.
+    }
+  };
+}
+
 /** Calls `onChange` with repaired settings whenever they change, until `signal` aborts. */
 export function watchSettings(kb: Kb, onChange: (settings: Settings) => void, signal: AbortSignal, item: SettingsItem = settingsItem): void {
   if (signal.aborted) return;
   const unwatch = item.watch((value) => onChange(repairSettings(value, kb).settings));
-  signal.addEventListener('abort', unwatch, { once: true });
+  signal.addEventListener('abort', quietly(unwatch), { once: true });
 }
 
 /**
@@ -125,7 +139,7 @@ export function keepSettingsRepaired(kb: Kb, signal: AbortSignal, item: Settings
       }
       await repairAndWriteBack(value, kb, item);
     });
-    signal.addEventListener('abort', unwatch, { once: true });
+    signal.addEventListener('abort', quietly(unwatch), { once: true });
   }
   return loadSettings(kb, item);
 }

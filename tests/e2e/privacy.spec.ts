@@ -42,3 +42,13 @@ test('a full session makes no network request but the test’s own page loads', 
   expect(toServer.filter((request) => !(request.navigation && request.type === 'document'))).toEqual([]);
   expect(toServer.map(({ url }) => new URL(url).pathname)).toEqual(['/cloud-rivals.html', '/article.html']);
 });
+
+test('asks only for storage, plus scripting on the pages its content script already reads', async ({ serviceWorker }) => {
+  const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.permissions).toEqual(['storage', 'scripting']);
+  const contentScriptPages = manifest.content_scripts!.flatMap((script) => script.matches ?? []);
+  expect(contentScriptPages).toEqual(['http://*/*', 'https://*/*']);
+  // Host access is never wider than the content script's own pages.
+  expect(manifest.host_permissions).toEqual(contentScriptPages);
+  expect(manifest.optional_permissions ?? []).toEqual([]);
+});
