@@ -178,7 +178,9 @@ export class PageScanner {
         else this.byBlock.set(run.block, found);
       }, shouldYield);
       if (finished) {
-        this.toSearchForShadowRoots.push(this.walker.root);
+        // The page took out the node a paused walk stood on: read that subtree again rather than miss its end.
+        if (this.walker.lost) this.queue.push(this.walker.root);
+        else this.toSearchForShadowRoots.push(this.walker.root);
         this.walker = null;
       }
     }
