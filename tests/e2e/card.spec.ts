@@ -326,6 +326,55 @@ test.describe('placement', () => {
     await page.evaluate(() => scrollBy(0, 2000));
     await expect(card).toBeHidden();
   });
+
+  test('closes once its mention is scrolled out of sight inside a scrolling box, though the box is still in view', async ({ page, origin }) => {
+    await open(page, `${origin}/card-clipping.html`, ['Huawei']);
+    const card = await hover(page, 'Huawei', 'Huawei');
+    // The pointer rests in the card (which keeps a hover card open), so only the mention's own visibility can close it.
+    const box = await boxOf(card);
+    await page.mouse.move(box.left + 20, box.top + 20, { steps: 4 });
+    await page.waitForTimeout(GRACE_MS * 2);
+    await expect(card).toBeVisible();
+    // Scrolled just past the box's top edge: out of sight, yet well inside the window.
+    const mentionTop = await page.evaluate(() => {
+      const scroller = document.querySelector('#scroller')!;
+      const line = document.querySelector('#boxed')!.getBoundingClientRect();
+      scroller.scrollTop += line.top - scroller.getBoundingClientRect().top + line.height;
+      return document.querySelector('#boxed')!.getBoundingClientRect().top;
+    });
+    expect(mentionTop, 'the mention is still inside the window').toBeGreaterThan(100);
+    expect(await page.evaluate(() => scrollY), 'the page itself did not scroll').toBe(0);
+    await expect(card).toBeHidden();
+  });
+
+  test('a mention in a fixed box escapes the box that clips its parent: its card closes when it, not the box, goes out of view', async ({ page, origin }) => {
+    await open(page, `${origin}/card-clipping.html`, ['Jack Ma']);
+    // The banner's parent is 0 px high and clips its overflow, but a fixed box's containing block is the viewport:
+    // the mention is in view, so its card is one that closes when the mention leaves the window.
+    const card = await hover(page, 'Jack Ma', 'Jack Ma');
+    await expectBeside(page, card, await lineBoxesOf(page, '#banner', 'Jack Ma'), 'banner');
+    const box = await boxOf(card);
+    await page.mouse.move(box.left + 20, box.top + (box.bottom - box.top) / 2, { steps: 4 });
+    await page.waitForTimeout(GRACE_MS * 2);
+    await expect(card).toBeVisible();
+    // The page moves the banner out of the window (the card follows it down, and stays under the pointer).
+    await page.evaluate(() => (document.querySelector<HTMLElement>('#banner')!.style.bottom = '-80px'));
+    await expect(card).toBeHidden();
+  });
+
+  test('follows its mention when the page moves it without a scroll (content inserted above)', async ({ page, origin, serviceWorker }) => {
+    await open(page, `${origin}/card-clipping.html`, ['ZTE']);
+    // Opened from the keyboard: the pointer plays no part.
+    expect(await step(serviceWorker, await tabIdOf(serviceWorker, page.url()), 1)).toBe(true);
+    const card = dialog(page, 'ZTE');
+    await expect(card).toBeFocused();
+    const zte = async () => (await lineBoxesOf(page, '#moving', 'ZTE'))[0]!;
+    const gap = (await boxOf(card)).top - (await zte()).bottom;
+    await page.evaluate(() => (document.querySelector<HTMLElement>('#above')!.style.height = '150px'));
+    expect((await zte()).top, 'the mention moved down').toBeGreaterThan(150);
+    expect(await page.evaluate(() => scrollY), 'without a scroll').toBe(0);
+    await expect.poll(async () => (await boxOf(card)).top - (await zte()).bottom).toBeCloseTo(gap, 0);
+  });
 });
 
 test.describe('keyboard', () => {
