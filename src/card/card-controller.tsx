@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import type { Translate } from '../i18n/messages';
+import type { PageTranslate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import type { MentionMatcher } from '../matching/mention-matcher';
@@ -19,7 +19,7 @@ const NOTICE_MS = 8000;
 
 export interface CardUi {
   language: Language;
-  t: Translate;
+  t: PageTranslate;
   /** The dwell: how long the pointer rests on a mention before its card opens. */
   delayMs: number;
   disabledTopics: readonly string[];

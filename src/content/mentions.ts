@@ -4,7 +4,8 @@ import { CardController } from '../card/card-controller';
 import { CARD_CSS } from '../card/card-styles';
 import { createUiHost } from '../card/ui-host';
 import { stepTarget } from '../card/mention-navigation';
-import { resolveLanguage, translator } from '../i18n/messages';
+import { resolveLanguage } from '../i18n/messages';
+import { pageTranslator } from '../i18n/page-messages';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
 import { handleMessages, servePageReports, type PageReport } from '../messaging/protocol';
@@ -62,7 +63,7 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   const highlighter = new Highlighter(document, signal);
   const uiFor = (current: Settings) => {
     const language = resolveLanguage(current.language, browser.i18n.getUILanguage());
-    return { language, t: translator(language), delayMs: current.cardDelayMs, disabledTopics: current.disabledTopics };
+    return { language, t: pageTranslator(language), delayMs: current.cardDelayMs, disabledTopics: current.disabledTopics };
   };
   const card = new CardController(
     document,
