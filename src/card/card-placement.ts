@@ -1,13 +1,4 @@
 import { computePosition, flip, hide, offset, shift, size, type Platform, type Rect } from '@floating-ui/core';
-import {
-  getComputedStyle,
-  getOverflowAncestors,
-  getParentNode,
-  isContainingBlock,
-  isElement,
-  isLastTraversableNode,
-  isOverflowElement,
-} from '@floating-ui/utils/dom';
 
 /** Space between the mention and the card. */
 const GAP = 6;
@@ -72,22 +63,44 @@ const intersection = (a: Rect, b: Rect): Rect => {
   return { x, y, width: Math.min(a.x + a.width, b.x + b.width) - x, height: Math.min(a.y + a.height, b.y + b.height) - y };
 };
 
+/** The element a node hangs from in the flat tree: into the slot it is assigned to, out of a shadow root to its host. */
+function parentOf(node: Node): Element | null {
+  const parent = (node as Element).assignedSlot ?? node.parentNode;
+  return parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
+}
+
 /**
- * The ancestors of `element` that clip it: those whose overflow is not visible (the
- * viewport aside), skipping those its containing block chain escapes (a fixed box
- * escapes every ancestor up to one that contains fixed boxes, an absolute one the
- * static ancestors in between). Floating UI's `getClippingElementAncestors`, with
- * its own DOM helpers.
+ * Whether an element is the containing block of fixed boxes inside it (and so of absolute
+ * ones): a transform, a filter, a will-change or a containment that makes it one.
+ * Floating UI's `isContainingBlock`, for the browsers we run in (no WebKit exceptions).
+ * https://developer.mozilla.org/en-US/docs/Web/CSS/Containing_block#identifying_the_containing_block
+ */
+const containsFixed = (style: CSSStyleDeclaration) =>
+  [style.transform, style.translate, style.scale, style.rotate, style.perspective, style.filter, style.backdropFilter].some((value) => value !== '' && value !== 'none') ||
+  /transform|translate|scale|rotate|perspective|filter/.test(style.willChange) ||
+  /paint|layout|strict|content/.test(style.contain);
+
+/** Whether an element clips what overflows it (as a scrolling box does). */
+const clipsOverflow = (style: CSSStyleDeclaration) =>
+  /auto|scroll|overlay|hidden|clip/.test(style.overflow + style.overflowX + style.overflowY) && style.display !== 'inline' && style.display !== 'contents';
+
+/**
+ * The ancestors of `element` that clip it: those whose overflow is not visible, short
+ * of the body and the root (the viewport's business), skipping those its containing
+ * block chain escapes (a fixed box escapes every ancestor up to one that contains fixed
+ * boxes, an absolute one the static ancestors in between). Floating UI's
+ * `getClippingElementAncestors`.
  */
 function clippingAncestors(element: Element): Element[] {
+  const view = element.ownerDocument.defaultView!;
+  const { body, documentElement } = element.ownerDocument;
   const ancestors: Element[] = [];
-  let chain = getComputedStyle(element).position;
-  for (let node = getParentNode(element); isElement(node) && !isLastTraversableNode(node); node = getParentNode(node)) {
-    const style = getComputedStyle(node);
-    const containing = isContainingBlock(style);
-    if (!containing && (chain === 'fixed' || (chain === 'absolute' && style.position === 'static'))) continue;
+  let chain = view.getComputedStyle(element).position;
+  for (let node = parentOf(element); node && node !== body && node !== documentElement; node = parentOf(node)) {
+    const style = view.getComputedStyle(node);
+    if (!containsFixed(style) && (chain === 'fixed' || (chain === 'absolute' && style.position === 'static'))) continue;
     chain = style.position;
-    if (isOverflowElement(node)) ancestors.push(node);
+    if (clipsOverflow(style)) ancestors.push(node);
   }
   return ancestors;
 }
@@ -144,14 +157,17 @@ function observeMove(element: Element, onMove: () => void, signal: AbortSignal):
 /**
  * Calls `update` now and whenever the card may have to move: a scroll of the page or of a
  * box around the mention, a resize, the mention's element or the card resized, the mention
- * moved by the layout. Floating UI's `autoUpdate`, until `signal` aborts.
+ * moved by the layout. Floating UI's `autoUpdate`, until `signal` aborts; it listens to
+ * every scrolling ancestor, but those the mention escapes (see `clippingAncestors`) do not
+ * move it, and the body is one where the page scrolls it rather than the window.
  */
 function whenMoved(contextElement: Element | undefined, card: HTMLElement, update: () => void, signal: AbortSignal): void {
   const view = card.ownerDocument.defaultView!;
-  for (const target of contextElement ? getOverflowAncestors(contextElement) : [view, ...(view.visualViewport ? [view.visualViewport] : [])]) {
+  const viewports = [view, ...(view.visualViewport ? [view.visualViewport] : [])];
+  for (const target of [...viewports, ...(view.document.body ? [view.document.body] : []), ...(contextElement ? clippingAncestors(contextElement) : [])]) {
     target.addEventListener('scroll', update, { passive: true, signal });
-    target.addEventListener('resize', update, { signal });
   }
+  for (const target of viewports) target.addEventListener('resize', update, { signal });
   const resizes = new ResizeObserver(() => update());
   if (contextElement) {
     resizes.observe(contextElement);
