@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { settingsActions } from '../card/card-actions';
 import { CardController } from '../card/card-controller';
-import { CARD_CSS } from '../card/card-styles';
+import CARD_CSS from '../card/card.css?inline';
 import { createUiHost } from '../card/ui-host';
 import { stepTarget } from '../card/mention-navigation';
 import { resolveLanguage } from '../i18n/messages';
