@@ -50,4 +50,9 @@ export class CardController {
   reveal(mention: PageMention): void {
     this.#display.reveal(mention);
   }
+
+  /** Takes focus into a card that keyboard focus on its link opened; false when there is none. */
+  enterCardOfFocusedLink(): boolean {
+    return this.#input.enterCardOfFocusedLink();
+  }
 }

@@ -94,6 +94,7 @@ export class CardDisplay {
   /** The positioned box the card is rendered into (stable while the card swaps entities). */
   #frame: HTMLElement | null = null;
   #notice: CardNotice | null = null;
+  #givingFocusBack = false;
 
   constructor(
     document: Document,
@@ -125,6 +126,11 @@ export class CardDisplay {
   /** The open card stays while the pointer wanders (see `ShowHow`). */
   get pinned(): boolean {
     return this.#open?.pinned ?? false;
+  }
+
+  /** True while we put focus back where it was: that move is ours, not the reader's. */
+  get givingFocusBack(): boolean {
+    return this.#givingFocusBack;
   }
 
   /** True for our host and anything in our shadow root. */
@@ -289,7 +295,13 @@ export class CardDisplay {
 
   /** Puts focus back where the keyboard came from; preventScroll: the reader stays where the card took them. */
   #giveFocusBack(element: HTMLElement): void {
-    if (element.isConnected) element.focus({ preventScroll: true });
+    if (!element.isConnected) return;
+    this.#givingFocusBack = true;
+    try {
+      element.focus({ preventScroll: true });
+    } finally {
+      this.#givingFocusBack = false;
+    }
   }
 
   #focusDialog(): void {

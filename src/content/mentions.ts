@@ -127,7 +127,9 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
       },
       // The command reaches every frame of the tab (the script runs in all of them): the top document answers it
       // alone, or an ad or embed that names a company would open a second card, and steal focus, at the same time.
-      stepMention: ({ direction }) => window === window.top && step(card.openMention, direction, inDocumentOrder()),
+      // A card that focus on its link opened is where the reader is: the command takes them into it first.
+      stepMention: ({ direction }) =>
+        window === window.top && (card.enterCardOfFocusedLink() || step(card.openMention, direction, inDocumentOrder())),
     },
     signal,
   );
