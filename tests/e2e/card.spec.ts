@@ -391,6 +391,8 @@ test.describe('placement', () => {
     expect(await step(serviceWorker, await tabIdOf(serviceWorker, page.url()), 1)).toBe(true);
     const card = dialog(page, 'ZTE');
     await expect(card).toBeFocused();
+    // Past the fade-in, which moves the card by up to 2 px.
+    await card.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
     const zte = async () => (await lineBoxesOf(page, '#moving', 'ZTE'))[0]!;
     const gap = (await boxOf(card)).top - (await zte()).bottom;
     await page.evaluate(() => (document.querySelector<HTMLElement>('#above')!.style.height = '150px'));
