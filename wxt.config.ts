@@ -1,9 +1,27 @@
+import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'wxt';
+import { isPageMessageKey } from './src/i18n/messages';
+
+/**
+ * `_locales/<lang>/messages.json?page-strings` is the catalog cut to the strings pages
+ * show (the card's; `isPageMessageKey`), for the content script (src/i18n/page-messages.ts).
+ */
+const pageStrings = {
+  name: 'backstory-page-strings',
+  enforce: 'pre' as const,
+  async load(id: string) {
+    const [file, query] = id.split('?');
+    if (query !== 'page-strings' || !file!.endsWith('messages.json')) return undefined;
+    const catalog = JSON.parse(await readFile(file!, 'utf8')) as Record<string, unknown>;
+    return `export default ${JSON.stringify(Object.fromEntries(Object.entries(catalog).filter(([key]) => isPageMessageKey(key))))};`;
+  },
+};
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   publicDir: 'assets/public',
+  vite: () => ({ plugins: [pageStrings] }),
   // Parallel work (several builds tested at once) can build elsewhere; the default is .output.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { isNewVersion, startInOpenTabs } from '../src/background/take-over';
 import { knowledgeBase } from '../src/knowledge/knowledge-base';
 import { sendToTab } from '../src/messaging/protocol';
-import { keepSettingsRepaired } from '../src/settings/storage';
+import { keepSettingsRepaired } from '../src/settings/settings-item';
 
 export default defineBackground(() => {
   // The one owner of settings repairs: a bad stored value, at start or written later, is

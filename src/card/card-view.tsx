@@ -1,4 +1,4 @@
-import { RELATION_LABELS, type Translate } from '../i18n/messages';
+import { RELATION_LABELS, type PageTranslate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
 import type { AliasRule, Entity, Evidence, KnowledgeBase, Language, Relation, RelationType } from '../knowledge/types';
 
@@ -13,7 +13,7 @@ export interface CardProps {
   kb: KnowledgeBase;
   entityId: string;
   language: Language;
-  t: Translate;
+  t: PageTranslate;
   /** The alias that fired, when the card shows the mention's own entity (not a related one reached from a chip). */
   match?: CardMatch;
   /** After a swap to a related entity: the name of the mention's entity, to go back to (with `onBack`). */
@@ -58,7 +58,7 @@ function quoteMarks(language: string): [string, string] {
   return language === 'fr' ? ['«\u00a0', '\u00a0»'] : ['“', '”'];
 }
 
-function ruleSummary(rule: AliasRule, t: Translate): string {
+function ruleSummary(rule: AliasRule, t: PageTranslate): string {
   const parts = [rule.caseSensitive ? t('cardRuleCaseSensitive') : t('cardRuleCaseInsensitive')];
   if (rule.languages) parts.push(t('cardRuleLanguages', rule.languages.map((l) => t(`language_${l}`)).join(', ')));
   if (rule.notFollowedBy || rule.notPrecededBy || rule.notNear || rule.near) parts.push(t('cardRuleContext'));
@@ -220,7 +220,7 @@ export function CardView(props: CardProps) {
 
 export interface NoticeProps {
   message: string;
-  t: Translate;
+  t: PageTranslate;
   language: Language;
   onUndo?: () => void;
   onDismiss: () => void;

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { settingsActions } from '../card/card-actions';
 import { CardController } from '../card/card-controller';
-import { CARD_CSS } from '../card/card-styles';
+import CARD_CSS from '../card/card.css?inline';
 import { createUiHost } from '../card/ui-host';
 import { stepTarget } from '../card/mention-navigation';
-import { resolveLanguage, translator } from '../i18n/messages';
+import { resolveLanguage } from '../i18n/messages';
+import { pageTranslator } from '../i18n/page-messages';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
 import { handleMessages, servePageReports, type PageReport } from '../messaging/protocol';
@@ -62,7 +63,7 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   const highlighter = new Highlighter(document, signal);
   const uiFor = (current: Settings) => {
     const language = resolveLanguage(current.language, browser.i18n.getUILanguage());
-    return { language, t: translator(language), delayMs: current.cardDelayMs, disabledTopics: current.disabledTopics };
+    return { language, t: pageTranslator(language), delayMs: current.cardDelayMs, disabledTopics: current.disabledTopics };
   };
   const card = new CardController(
     document,
@@ -126,7 +127,9 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
       },
       // The command reaches every frame of the tab (the script runs in all of them): the top document answers it
       // alone, or an ad or embed that names a company would open a second card, and steal focus, at the same time.
-      stepMention: ({ direction }) => window === window.top && step(card.openMention, direction, inDocumentOrder()),
+      // A card that focus on its link opened is where the reader is: the command takes them into it first.
+      stepMention: ({ direction }) =>
+        window === window.top && (card.enterCardOfFocusedLink() || step(card.openMention, direction, inDocumentOrder())),
     },
     signal,
   );

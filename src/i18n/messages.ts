@@ -6,14 +6,28 @@ import type { Language, RelationType } from '../knowledge/types';
  * UI strings come from the extension's `_locales`, but are read here rather than
  * through `browser.i18n`, which cannot follow the language chosen in options.
  */
-type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const catalogs: Record<Language, Catalog> = { en, fr };
+export type Catalog = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 export type MessageKey = keyof typeof en;
 
-export type Translate = (key: MessageKey, ...substitutions: Array<string | number>) => string;
+/**
+ * Keys by where their strings show: these prefixes are the popup's, the options page's
+ * and the manifest's; every other string shows in pages (the card, its notices). The
+ * content script carries only those (page-messages.ts).
+ */
+const NOT_SHOWN_IN_PAGES = ['popup', 'options', 'ext', 'command'] as const;
 
-export function translator(language: Language): Translate {
+export type PageMessageKey = Exclude<MessageKey, `${(typeof NOT_SHOWN_IN_PAGES)[number]}${string}`>;
+
+export const isPageMessageKey = (key: string): boolean => !NOT_SHOWN_IN_PAGES.some((prefix) => key.startsWith(prefix));
+
+export type Translate<Key extends string = MessageKey> = (key: Key, ...substitutions: Array<string | number>) => string;
+
+/** What pages show is translated with this (a full `Translate` is one too). */
+export type PageTranslate = Translate<PageMessageKey>;
+
+/** A translator over `catalogs`, falling back to English, then to the key itself. */
+export function translatorOf<Key extends string>(catalogs: Record<Language, Catalog>, language: Language): Translate<Key> {
   return (key, ...substitutions) => {
     const entry = catalogs[language][key] ?? catalogs.en[key];
     if (!entry) return key;
@@ -26,6 +40,11 @@ export function translator(language: Language): Translate {
   };
 }
 
+/** The translator of the extension's own pages (popup, options), over every string. */
+export function translator(language: Language): Translate {
+  return translatorOf({ en, fr }, language);
+}
+
 /** The UI language: the user's choice, else the browser's when we speak it, else English. */
 export function resolveLanguage(choice: 'auto' | Language, browserLanguage: string | undefined): Language {
   if (choice !== 'auto') return choice;
@@ -33,7 +52,7 @@ export function resolveLanguage(choice: 'auto' | Language, browserLanguage: stri
 }
 
 /** Message keys may not contain hyphens (Chrome rejects the whole extension), relation types do. */
-export const RELATION_LABELS: Record<RelationType, MessageKey> = {
+export const RELATION_LABELS: Record<RelationType, PageMessageKey> = {
   'subsidiary-of': 'relation_subsidiary_of',
   'parent-of': 'relation_parent_of',
   'founded-by': 'relation_founded_by',

@@ -20,6 +20,16 @@ export class MentionIndex {
     this.shadowRoots = [...shadowRoots];
   }
 
+  /** The first mention in an element's text (a link that names a company), if any. */
+  firstIn(element: Element): PageMention | undefined {
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const mention = this.byNode.get(node)?.[0];
+      if (mention) return mention;
+    }
+    return undefined;
+  }
+
   /** The mention covering a caret position, if any. */
   at(node: Node, offset: number): PageMention | undefined {
     return this.byNode.get(node)?.find((mention) => {

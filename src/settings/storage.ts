@@ -1,102 +1,60 @@
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import type { KnowledgeBase } from '../knowledge/types';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
-import { defaultSettings, repairSettings, type Settings } from './settings';
+import { repairSettings, type Settings } from './settings';
+
+/**
+ * The settings in `storage.local`, as the content script, the popup and the options
+ * page read, watch and change them. The layout is that of WXT's storage item, which the
+ * background defines (settings-item.ts): the value under `settings`, its metadata under
+ * `settings$` as `{ v }`, the version of the value's shape (none recorded means 1).
+ *
+ * Read straight from the browser rather than through WXT's storage, which is most of
+ * the weight of a content script that only reads, watches and makes one-click changes:
+ * the background alone migrates and repairs in storage; here both happen in memory.
+ */
+export const SETTINGS_STORAGE_KEY = 'settings';
+const META_KEY = `${SETTINGS_STORAGE_KEY}$`;
 
 type Kb = Pick<KnowledgeBase, 'topics' | 'entities'>;
 
 /**
- * Defines the settings item. Stored values are `unknown` until repaired: they may
- * come from an older version, another tool or a broken write. Migrations run when
- * the item is defined (once per context), so tests define a fresh item after
- * putting an old value in the fake browser's storage.
+ * A stored value brought to the current shape: the migrations its version has not had,
+ * in order, as WXT's item runs them. The background migrates in storage when it starts;
+ * a page can load before it has, just after an update.
  */
-export function defineSettingsItem() {
-  return storage.defineItem<unknown>('local:settings', {
-    fallback: defaultSettings(),
-    version: SETTINGS_VERSION,
-    migrations: SETTINGS_MIGRATIONS,
-  });
+export function migrateInMemory(value: unknown, version: number): unknown {
+  let migrated = value;
+  for (let next = version + 1; next <= SETTINGS_VERSION; next++) migrated = SETTINGS_MIGRATIONS[next]?.(migrated) ?? migrated;
+  return migrated;
 }
-
-export const settingsItem = defineSettingsItem();
-
-export type SettingsItem = typeof settingsItem;
 
 /**
- * Bad values this context has reported: the background can meet the same one twice
- * (its start-up read and the change that wrote it). Forgotten once a clean value is
- * seen, so that the same mistake made again later is reported again.
+ * Reads the settings, migrated and repaired in memory and silently: a content script's
+ * console is the page's, and the background reports and writes back repairs. Never throws.
  */
-const reported = new Set<string>();
-
-function fingerprint(stored: unknown): string {
+export async function readSettings(kb: Kb): Promise<Settings> {
+  let stored: Record<string, unknown> = {};
   try {
-    return JSON.stringify(stored) ?? String(stored);
-  } catch {
-    return String(stored);
-  }
-}
-
-function reportOnce(stored: unknown, problems: string[]): void {
-  const key = fingerprint(stored);
-  if (reported.has(key)) return;
-  reported.add(key);
-  console.warn(`Backstory: stored settings were repaired:\n- ${problems.join('\n- ')}`);
-}
-
-/** For tests: forget what was reported. */
-export function resetRepairReports(): void {
-  reported.clear();
-}
-
-async function readStored(item: SettingsItem): Promise<unknown> {
-  try {
-    return await item.getValue();
+    stored = await browser.storage.local.get([SETTINGS_STORAGE_KEY, META_KEY]);
   } catch (error) {
     // Storage itself failed (a browser bug, a quota or a corrupt database): run on defaults rather than not at all.
     console.warn('Backstory: settings could not be read, using defaults', error);
-    return undefined;
   }
+  const version = (stored[META_KEY] as { v?: unknown } | undefined)?.v;
+  return repairSettings(migrateInMemory(stored[SETTINGS_STORAGE_KEY], typeof version === 'number' ? version : 1), kb).settings;
 }
 
-/**
- * Reads the settings, repaired in memory and silently: for contexts that only use
- * them (content scripts, whose console is the page's). Never throws.
- */
-export async function readSettings(kb: Kb, item: SettingsItem = settingsItem): Promise<Settings> {
-  return repairSettings(await readStored(item), kb).settings;
-}
-
-/** Repairs a stored value; when it was bad, reports the repair once and writes it back. */
-async function repairAndWriteBack(stored: unknown, kb: Kb, item: SettingsItem): Promise<Settings> {
-  const { settings, problems } = repairSettings(stored, kb);
-  if (problems.length === 0) reported.clear();
-  else {
-    reportOnce(stored, problems);
-    await item.setValue(settings).catch(() => undefined);
-  }
-  return settings;
-}
-
-/**
- * Reads the settings and, when the stored value was bad, reports the repair once in
- * the console and writes it back, so that the next reader finds clean settings.
- * The background does this at start and on every change (`keepSettingsRepaired`).
- */
-export async function loadSettings(kb: Kb, item: SettingsItem = settingsItem): Promise<Settings> {
-  return repairAndWriteBack(await readStored(item), kb, item);
-}
-
-export async function saveSettings(settings: Settings, item: SettingsItem = settingsItem): Promise<void> {
-  await item.setValue(settings);
+/** Stores settings, with the version of their shape (so that nobody migrates them again). */
+export async function saveSettings(settings: Settings): Promise<void> {
+  await browser.storage.local.set({ [SETTINGS_STORAGE_KEY]: settings, [META_KEY]: { v: SETTINGS_VERSION } });
 }
 
 /** Applies `change` to the current stored settings (not a copy held by a page) and saves them. */
-export async function updateSettings(kb: Kb, change: (settings: Settings) => void, item: SettingsItem = settingsItem): Promise<Settings> {
-  const settings = await readSettings(kb, item);
+export async function updateSettings(kb: Kb, change: (settings: Settings) => void): Promise<Settings> {
+  const settings = await readSettings(kb);
   change(settings);
-  await saveSettings(settings, item);
+  await saveSettings(settings);
   return settings;
 }
 
@@ -104,7 +62,7 @@ export async function updateSettings(kb: Kb, change: (settings: Settings) => voi
  * Stops a watch without throwing when the extension is gone (updated or removed under an open
  * page): its listeners went with it, and touching its storage API then throws "Extension context invalidated".
  */
-function quietly(unwatch: () => void): () => void {
+export function quietly(unwatch: () => void): () => void {
   return () => {
     try {
       unwatch();
@@ -115,31 +73,12 @@ function quietly(unwatch: () => void): () => void {
 }
 
 /** Calls `onChange` with repaired settings whenever they change, until `signal` aborts. */
-export function watchSettings(kb: Kb, onChange: (settings: Settings) => void, signal: AbortSignal, item: SettingsItem = settingsItem): void {
+export function watchSettings(kb: Kb, onChange: (settings: Settings) => void, signal: AbortSignal): void {
   if (signal.aborted) return;
-  const unwatch = item.watch((value) => onChange(repairSettings(value, kb).settings));
-  signal.addEventListener('abort', quietly(unwatch), { once: true });
-}
-
-/**
- * The one owner of repairs (the background): repairs a bad stored value at start and
- * whenever one is written, reporting it once and writing the repair back. The
- * others only read, repairing in memory, so a bad value never crashes a context.
- */
-export function keepSettingsRepaired(kb: Kb, signal: AbortSignal, item: SettingsItem = settingsItem): Promise<Settings> {
-  if (!signal.aborted) {
-    const unwatch = item.watch(async (changed) => {
-      let value: unknown = changed;
-      // A value written without the current version (by an older copy of the extension, or a
-      // context that loaded before storage was cleared) is migrated first, not "repaired" away.
-      const meta = (await item.getMeta().catch(() => ({}))) as { v?: unknown };
-      if (typeof meta.v !== 'number' || meta.v < SETTINGS_VERSION) {
-        await item.migrate().catch(() => undefined);
-        value = await readStored(item);
-      }
-      await repairAndWriteBack(value, kb, item);
-    });
-    signal.addEventListener('abort', quietly(unwatch), { once: true });
-  }
-  return loadSettings(kb, item);
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[SETTINGS_STORAGE_KEY];
+    if (area === 'local' && change) onChange(repairSettings(change.newValue, kb).settings);
+  };
+  browser.storage.onChanged.addListener(listener);
+  signal.addEventListener('abort', quietly(() => browser.storage.onChanged.removeListener(listener)), { once: true });
 }

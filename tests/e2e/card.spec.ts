@@ -84,6 +84,15 @@ async function step(serviceWorker: Worker, tabId: number, direction: 1 | -1): Pr
   );
 }
 
+/** A tap of one finger, as a touch screen sends it (pointer, touch, then mouse-compatible events and a click). */
+async function tapper(page: Page): Promise<(point: { x: number; y: number }) => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page);
+  return async ({ x, y }) => {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  };
+}
+
 /** Opens the options page in a new tab (the page under test stays open). */
 async function optionsPage(page: Page, extensionId: string): Promise<Page> {
   const options = await page.context().newPage();
@@ -246,21 +255,35 @@ test.describe('showing and hiding', () => {
 
   test('a tap opens the card and a tap elsewhere closes it', async ({ page, origin }) => {
     await open(page, `${origin}/card-basic.html`, ['Aliyun']);
-    const { x, y } = await pointOfText(page, 'Aliyun');
-    const cdp = await page.context().newCDPSession(page);
-    const tap = async (x: number, y: number) => {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    };
-    await tap(x, y);
+    const tap = await tapper(page);
+    await tap(await pointOfText(page, 'Aliyun'));
     const card = dialog(page, 'Alibaba Cloud');
     await expect(card).toBeVisible();
     // No hover on touch: the card waits for the next tap, however long that takes.
     await page.waitForTimeout(GRACE_MS * 2);
     await expect(card).toBeVisible();
     const box = await boxOf(card);
-    await tap(page.viewportSize()!.width - 10, (box.top + box.bottom) / 2);
+    await tap({ x: page.viewportSize()!.width - 10, y: (box.top + box.bottom) / 2 });
     await expect(card).toBeHidden();
+  });
+
+  test('a first tap on a mention in a link opens its card instead of following the link; a second tap follows it', async ({ page, origin }) => {
+    await open(page, `${origin}/card-links.html`, ['Huawei']);
+    const tap = await tapper(page);
+    // Taps on links without a mention are left alone.
+    await tap(await pointOfText(page, 'read further'));
+    await expect(page).toHaveURL(/card-links\.html#further$/);
+
+    await tap(await pointOfText(page, 'Huawei'));
+    const card = dialog(page, 'Huawei');
+    await expect(card).toBeVisible();
+    await page.waitForTimeout(500);
+    expect(page.url(), 'the first tap did not follow the link').toMatch(/card-links\.html#further$/);
+    await expect(card).toBeVisible();
+
+    // With its card open, a tap on the mention is a tap on the link.
+    await tap(await pointOfText(page, 'Huawei'));
+    await expect(page).toHaveURL(/card-plain\.html$/);
   });
 });
 
@@ -326,6 +349,57 @@ test.describe('placement', () => {
     await page.evaluate(() => scrollBy(0, 2000));
     await expect(card).toBeHidden();
   });
+
+  test('closes once its mention is scrolled out of sight inside a scrolling box, though the box is still in view', async ({ page, origin }) => {
+    await open(page, `${origin}/card-clipping.html`, ['Huawei']);
+    const card = await hover(page, 'Huawei', 'Huawei');
+    // The pointer rests in the card (which keeps a hover card open), so only the mention's own visibility can close it.
+    const box = await boxOf(card);
+    await page.mouse.move(box.left + 20, box.top + 20, { steps: 4 });
+    await page.waitForTimeout(GRACE_MS * 2);
+    await expect(card).toBeVisible();
+    // Scrolled just past the box's top edge: out of sight, yet well inside the window.
+    const mentionTop = await page.evaluate(() => {
+      const scroller = document.querySelector('#scroller')!;
+      const line = document.querySelector('#boxed')!.getBoundingClientRect();
+      scroller.scrollTop += line.top - scroller.getBoundingClientRect().top + line.height;
+      return document.querySelector('#boxed')!.getBoundingClientRect().top;
+    });
+    expect(mentionTop, 'the mention is still inside the window').toBeGreaterThan(100);
+    expect(await page.evaluate(() => scrollY), 'the page itself did not scroll').toBe(0);
+    await expect(card).toBeHidden();
+  });
+
+  test('a mention in a fixed box escapes the box that clips its parent: its card closes when it, not the box, goes out of view', async ({ page, origin }) => {
+    await open(page, `${origin}/card-clipping.html`, ['Jack Ma']);
+    // The banner's parent is 0 px high and clips its overflow, but a fixed box's containing block is the viewport:
+    // the mention is in view, so its card is one that closes when the mention leaves the window.
+    const card = await hover(page, 'Jack Ma', 'Jack Ma');
+    await expectBeside(page, card, await lineBoxesOf(page, '#banner', 'Jack Ma'), 'banner');
+    const box = await boxOf(card);
+    await page.mouse.move(box.left + 20, box.top + (box.bottom - box.top) / 2, { steps: 4 });
+    await page.waitForTimeout(GRACE_MS * 2);
+    await expect(card).toBeVisible();
+    // The page moves the banner out of the window (the card follows it down, and stays under the pointer).
+    await page.evaluate(() => (document.querySelector<HTMLElement>('#banner')!.style.bottom = '-80px'));
+    await expect(card).toBeHidden();
+  });
+
+  test('follows its mention when the page moves it without a scroll (content inserted above)', async ({ page, origin, serviceWorker }) => {
+    await open(page, `${origin}/card-clipping.html`, ['ZTE']);
+    // Opened from the keyboard: the pointer plays no part.
+    expect(await step(serviceWorker, await tabIdOf(serviceWorker, page.url()), 1)).toBe(true);
+    const card = dialog(page, 'ZTE');
+    await expect(card).toBeFocused();
+    // Past the fade-in, which moves the card by up to 2 px.
+    await card.evaluate((element) => Promise.all(element.getAnimations().map((animation) => animation.finished)));
+    const zte = async () => (await lineBoxesOf(page, '#moving', 'ZTE'))[0]!;
+    const gap = (await boxOf(card)).top - (await zte()).bottom;
+    await page.evaluate(() => (document.querySelector<HTMLElement>('#above')!.style.height = '150px'));
+    expect((await zte()).top, 'the mention moved down').toBeGreaterThan(150);
+    expect(await page.evaluate(() => scrollY), 'without a scroll').toBe(0);
+    await expect.poll(async () => (await boxOf(card)).top - (await zte()).bottom).toBeCloseTo(gap, 0);
+  });
 });
 
 test.describe('keyboard', () => {
@@ -366,6 +440,59 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Escape');
     await expect(anyDialog(page)).toHaveCount(0);
     await expect(page.locator('#start')).toBeFocused();
+  });
+
+  test('Tab onto a link that names a company opens its card, focus staying on the link; Escape closes it', async ({ page, origin }) => {
+    await open(page, `${origin}/card-links.html`, ['Huawei', 'ZTE']);
+    await page.locator('#before').focus();
+    await page.keyboard.press('Tab');
+    const link = page.locator('#story');
+    await expect(link).toBeFocused();
+    const card = dialog(page, 'Huawei');
+    await expect(card).toBeVisible();
+    await expect(link, 'the card did not take focus').toBeFocused();
+    await expectBeside(page, card, await lineBoxesOf(page, '#story', 'Huawei'), 'link');
+
+    // Focus moving on to a link without a mention closes it; coming back opens it again.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#elsewhere')).toBeFocused();
+    await expect(card).toBeHidden();
+    await page.keyboard.press('Shift+Tab');
+    await expect(link).toBeFocused();
+    await expect(card).toBeVisible();
+
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+    await expect(link).toBeFocused();
+    await page.waitForTimeout(500);
+    await expect(card).toBeHidden();
+  });
+
+  test('focus that follows the mouse, not the keyboard, opens no card', async ({ page, origin }) => {
+    await open(page, `${origin}/card-links.html`, ['Huawei']);
+    // After a mouse click, focus the page moves by script is not shown (no :focus-visible), and opens nothing.
+    await page.locator('#before').click();
+    await page.evaluate(() => document.querySelector<HTMLElement>('#story')!.focus());
+    await expect(page.locator('#story')).toBeFocused();
+    await page.waitForTimeout(500);
+    await expect(anyDialog(page)).toHaveCount(0);
+  });
+
+  test('from a card its link opened, the next/previous command takes focus into that card first, and Escape gives it back to the link', async ({ page, origin, serviceWorker }) => {
+    // ZTE comes after the link: a plain "next" would go there.
+    await open(page, `${origin}/card-links.html`, ['Huawei', 'ZTE']);
+    await page.locator('#before').focus();
+    await page.keyboard.press('Tab');
+    const card = dialog(page, 'Huawei');
+    await expect(card).toBeVisible();
+    expect(await step(serviceWorker, await tabIdOf(serviceWorker, page.url()), 1)).toBe(true);
+    await expect(card).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+    await expect(page.locator('#story')).toBeFocused();
+    // Focus given back is not the reader tabbing onto the link: the card stays closed.
+    await page.waitForTimeout(500);
+    await expect(card).toBeHidden();
   });
 
   test('with no card open, "next" starts from where the reader is, not from the top of the page', async ({ page, origin, serviceWorker }) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { resolveLanguage, translator } from '../../src/i18n/messages';
+import { isPageMessageKey, resolveLanguage, translator } from '../../src/i18n/messages';
 
 const catalog = (language: string): Record<string, { message: string; placeholders?: Record<string, { content: string }> }> =>
   JSON.parse(readFileSync(`assets/public/_locales/${language}/messages.json`, 'utf8'));
@@ -18,6 +18,15 @@ describe('_locales', () => {
     for (const key of Object.keys(en)) {
       expect(Object.keys(fr[key]!.placeholders ?? {}), key).toEqual(Object.keys(en[key]!.placeholders ?? {}));
     }
+  });
+
+  it('sorts strings by where they show: the content script carries the card’s, not the popup’s, options’ or manifest’s', () => {
+    const inPages = Object.keys(en).filter(isPageMessageKey);
+    expect(inPages).toContain('cardClose');
+    expect(inPages).toContain('relation_founded_by');
+    expect(inPages).toContain('entityType_company');
+    expect(inPages.filter((key) => /^(popup|options|ext|command)/.test(key))).toEqual([]);
+    expect(Object.keys(en).filter((key) => !isPageMessageKey(key)).length).toBeGreaterThan(inPages.length);
   });
 
   it('substitutes placeholders', () => {

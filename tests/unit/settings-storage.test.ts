@@ -3,15 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { SETTINGS_VERSION } from '../../src/settings/migrations';
 import { defaultSettings, type Settings } from '../../src/settings/settings';
-import {
-  defineSettingsItem,
-  keepSettingsRepaired,
-  loadSettings,
-  readSettings,
-  resetRepairReports,
-  updateSettings,
-  watchSettings,
-} from '../../src/settings/storage';
+import { defineSettingsItem, keepSettingsRepaired, loadSettings, resetRepairReports } from '../../src/settings/settings-item';
+import { readSettings, updateSettings, watchSettings } from '../../src/settings/storage';
 
 const kb = knowledgeBase;
 const stored = async () => (await fakeBrowser.storage.local.get(['settings', 'settings$'])) as { settings?: unknown; 'settings$'?: { v: number } };
@@ -47,11 +40,11 @@ describe('settings in storage', () => {
   });
 
   it('are saved with their version, and read back', async () => {
-    const item = await start(undefined);
+    await start(undefined);
     const settings: Settings = { ...defaultSettings(), highlightStyle: 'none', cardDelayMs: 0 };
-    await updateSettings(kb, (s) => Object.assign(s, settings), item);
+    await updateSettings(kb, (s) => Object.assign(s, settings));
     expect(await stored()).toEqual({ settings, 'settings$': { v: SETTINGS_VERSION } });
-    expect(await readSettings(kb, defineSettingsItem())).toEqual(settings);
+    expect(await readSettings(kb)).toEqual(settings);
   });
 
   it('written by version 1 are migrated when a context starts, and the new version is recorded', async () => {
@@ -74,7 +67,7 @@ describe('settings in storage', () => {
 
   it('written by version 1 without a version mark are migrated too (no mark means version 1)', async () => {
     const item = await start({ style: 'highlight', topics: { 'telecom-sanctions': false } });
-    const settings = await readSettings(kb, item);
+    const settings = await loadSettings(kb, item);
     expect(settings.highlightStyle).toBe('background');
     expect(settings.disabledTopics).toEqual(['telecom-sanctions']);
   });
@@ -97,9 +90,36 @@ describe('settings in storage', () => {
     expect(String(warn.mock.calls[0]![0])).toContain('cardDelayMs "slow"');
   });
 
+  it('read by a page before the background has migrated them are migrated in memory, and nothing is written', async () => {
+    // No item defined: only the reader runs, as in a tab that loads while the updated background starts.
+    const v1 = { topics: { 'e-commerce': false }, style: 'highlight', hoverDelay: 0.5 };
+    await fakeBrowser.storage.local.set({ settings: v1, 'settings$': { v: 1 } });
+    expect(await readSettings(kb)).toEqual({ ...defaultSettings(), disabledTopics: ['e-commerce'], highlightStyle: 'background', cardDelayMs: 500 });
+    await fakeBrowser.storage.local.remove('settings$');
+    expect((await readSettings(kb)).highlightStyle, 'no version mark means version 1').toBe('background');
+    expect(await stored()).toEqual({ settings: v1 });
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('read and written by a page keep to the layout of the background’s item', async () => {
+    await updateSettings(kb, (s) => void (s.cardDelayMs = 750));
+    // The background's item, defined afterwards, finds a current value: nothing to migrate, the same settings.
+    const item = defineSettingsItem();
+    expect(await item.getMeta()).toEqual({ v: SETTINGS_VERSION });
+    expect(await loadSettings(kb, item)).toEqual({ ...defaultSettings(), cardDelayMs: 750 });
+    await item.setValue({ ...defaultSettings(), language: 'fr' });
+    expect((await readSettings(kb)).language).toBe('fr');
+  });
+
+  it('a storage that fails to read gives a page the defaults rather than an error', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...defaultSettings(), language: 'fr' } });
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('IO error: database corrupt'));
+    await expect(readSettings(kb)).resolves.toEqual(defaultSettings());
+  });
+
   it('read by a content script is repaired silently, without writing (the page console is not ours)', async () => {
     const item = await start(42, SETTINGS_VERSION);
-    expect(await readSettings(kb, item)).toEqual(defaultSettings());
+    expect(await readSettings(kb)).toEqual(defaultSettings());
     expect(warn).not.toHaveBeenCalled();
     expect((await stored()).settings).toBe(42);
   });
@@ -123,7 +143,7 @@ describe('settings in storage', () => {
     const item = await start(undefined);
     const controller = new AbortController();
     const seen: Settings[] = [];
-    watchSettings(kb, (settings) => seen.push(settings), controller.signal, item);
+    watchSettings(kb, (settings) => seen.push(settings), controller.signal);
     await item.setValue({ ...defaultSettings(), highlightStyle: 'background' });
     await item.setValue({ highlightStyle: 'neon', firstMentionOnly: true });
     await settle();
@@ -163,7 +183,7 @@ describe('settings in storage', () => {
     await fakeBrowser.storage.local.set({ settings: { topics: { 'e-commerce': false }, style: 'highlight' }, 'settings$': { v: 1 } });
     await vi.waitFor(async () => expect((await stored())['settings$']).toEqual({ v: SETTINGS_VERSION }));
     await settle();
-    expect(await readSettings(kb, item)).toEqual({ ...defaultSettings(), disabledTopics: ['e-commerce'], highlightStyle: 'background' });
+    expect(await readSettings(kb)).toEqual({ ...defaultSettings(), disabledTopics: ['e-commerce'], highlightStyle: 'background' });
     expect(warn).not.toHaveBeenCalled();
     controller.abort();
   });
@@ -180,8 +200,8 @@ describe('settings in storage', () => {
 
   it('updateSettings changes what is stored, not a stale copy', async () => {
     const item = await start({ ...defaultSettings(), disabledSites: ['a.com'] }, SETTINGS_VERSION);
-    await updateSettings(kb, (s) => s.disabledSites.push('b.com'), item);
-    await updateSettings(kb, (s) => void (s.language = 'en'), item);
-    expect(await readSettings(kb, item)).toEqual({ ...defaultSettings(), disabledSites: ['a.com', 'b.com'], language: 'en' });
+    await updateSettings(kb, (s) => s.disabledSites.push('b.com'));
+    await updateSettings(kb, (s) => void (s.language = 'en'));
+    expect(await readSettings(kb)).toEqual({ ...defaultSettings(), disabledSites: ['a.com', 'b.com'], language: 'en' });
   });
 });
