@@ -12,6 +12,8 @@ import { handleMessages, servePageReports, type PageReport } from '../messaging/
 import { Highlighter, supportsHighlights } from '../page/highlighter';
 import { compareMentions, documentLanguage, mentionRange, type PageMention } from '../page/page-mentions';
 import { PageScanner } from '../page/page-scanner';
+import { PAGE_AS_IS, pageOrder, type MentionPainter, type PageNodes } from '../page/painter';
+import { WrappingPainter } from '../page/wrapping-painter';
 import { isAliasIgnored, isEntityEnabled, isSiteEnabled, siteOf, type Settings } from '../settings/settings';
 import { readSettings, watchSettings } from '../settings/storage';
 
@@ -30,11 +32,12 @@ export function visibleMentions(
   matcher: MentionMatcher,
   settings: Settings,
   site: string | undefined,
+  order: (a: PageMention, b: PageMention) => number = compareMentions,
 ): PageMention[] {
   if (!isSiteEnabled(site, settings)) return [];
   const enabled = new Set(kb.entities.filter((entity) => isEntityEnabled(entity, settings)).map((entity) => entity.id));
   const seen = new Set<string>();
-  return (settings.firstMentionOnly ? [...mentions].sort(compareMentions) : mentions).filter((mention) => {
+  return (settings.firstMentionOnly ? [...mentions].sort(order) : mentions).filter((mention) => {
     if (!enabled.has(mention.entityId)) return false;
     if (isAliasIgnored(site, mention.entityId, matcher.aliases[mention.alias]!.rule.text, settings)) return false;
     if (settings.firstMentionOnly) {
@@ -52,15 +55,21 @@ const REPAINT_WHILE_SCANNING_MS = 250;
  * The content script's whole job: find the knowledge base's mentions in the page,
  * paint them, open cards over them, and answer the popup. Everything it sets up
  * goes away when `signal` aborts (the extension reloaded, updated or removed).
+ *
+ * Mentions are painted with the CSS Custom Highlight API, which leaves the page's DOM
+ * alone; where that API is missing, by wrapping them in elements, put back exactly as
+ * they were on teardown. Everything below works on the mentions as painted.
  */
 export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promise<void> {
-  if (!supportsHighlights()) return; // Without the Custom Highlight API we would have to change the page's DOM.
   // Repaired silently: the background reports and writes back repairs; this console is the page's.
   let settings = await readSettings(kb);
   if (signal.aborted) return;
   const site = siteOf(location.href);
   const matcher = MentionMatcher.forKnowledgeBase(kb);
-  const highlighter = new Highlighter(document, signal);
+  const wrapping = supportsHighlights() ? null : new WrappingPainter(document, signal);
+  const painter: MentionPainter = wrapping ?? new Highlighter(document, signal);
+  const pageNodes: PageNodes = wrapping ?? PAGE_AS_IS;
+  const inPageOrder = pageOrder(pageNodes);
   const uiFor = (current: Settings) => {
     const language = resolveLanguage(current.language, browser.i18n.getUILanguage());
     return { language, t: pageTranslator(language), delayMs: current.cardDelayMs, disabledTopics: current.disabledTopics };
@@ -72,7 +81,7 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     matcher,
     uiFor(settings),
     settingsActions(kb, matcher, site),
-    (mention) => highlighter.setActive(mention),
+    (mention) => painter.setActive(mention),
     signal,
   );
 
@@ -93,9 +102,10 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   const repaint = () => {
     clearTimeout(repaintTimer);
     repaintTimer = undefined;
-    painted = visibleMentions(scanner.mentions(), kb, matcher, settings, site);
+    const visible = visibleMentions(scanner.mentions(), kb, matcher, settings, site, inPageOrder);
+    // A painter that wraps mentions changes the DOM: not a change of the page's for the scanner to read.
+    painted = scanner.unnoticed(() => painter.paint(visible));
     paintedInOrder = null;
-    highlighter.paint(painted);
     card.setMentions(painted);
     reports.publish();
   };
@@ -106,7 +116,14 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     else repaintTimer ??= setTimeout(repaint, REPAINT_WHILE_SCANNING_MS);
   };
   signal.addEventListener('abort', () => clearTimeout(repaintTimer), { once: true });
-  const scanner = new PageScanner(document, matcher, () => documentLanguage(document), onMentionsChanged, (shadow) => highlighter.styleShadowRoot(shadow));
+  const scanner = new PageScanner(
+    document,
+    matcher,
+    () => documentLanguage(document),
+    onMentionsChanged,
+    (shadow) => painter.styleShadowRoot(shadow),
+    pageNodes,
+  );
 
   /** Moves to the next or previous mention: scrolls it into view, marks it, and opens its card with focus inside. */
   const step = (from: PageMention | null, direction: 1 | -1, among: PageMention[]) => {
@@ -145,7 +162,7 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
       // The card closed or moved on meanwhile: its own active state wins.
       if (signal.aborted || card.openMention !== mention) return;
       phase++;
-      highlighter.setActive(phase % 2 === 1 ? null : mention);
+      painter.setActive(phase % 2 === 1 ? null : mention);
       if (phase < FLASH_PHASES) flashTimer = setTimeout(blink, FLASH_PHASE_MS);
     };
     flashTimer = setTimeout(blink, FLASH_PHASE_MS);
@@ -154,10 +171,10 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
 
   watchSettings(kb, (next) => {
     settings = next;
-    highlighter.setStyle(settings.highlightStyle);
+    painter.setStyle(settings.highlightStyle);
     card.updateUi(uiFor(settings));
     repaint();
   }, signal);
-  highlighter.setStyle(settings.highlightStyle);
+  painter.setStyle(settings.highlightStyle);
   scanner.start(signal);
 }

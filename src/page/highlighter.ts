@@ -1,5 +1,6 @@
 import type { HighlightStyle } from '../settings/settings';
 import { endNode, startNode, type PageMention } from './page-mentions';
+import type { MentionPainter } from './painter';
 
 const MENTION = 'backstory-mention';
 const ACTIVE = 'backstory-active';
@@ -22,7 +23,7 @@ export function supportsHighlights(): boolean {
  * document, so the page's DOM is never changed. Owns everything it registers and
  * removes it all when `signal` aborts.
  */
-export class Highlighter {
+export class Highlighter implements MentionPainter {
   private readonly mentions = new Highlight();
   private readonly active = new Highlight();
   /** Created with the first mention: most pages name none of our companies and get nothing from us. */
@@ -59,11 +60,13 @@ export class Highlighter {
     this.sheet?.replaceSync(`${STYLES[style]}\n${ACTIVE_STYLE}`);
   }
 
-  paint(mentions: readonly PageMention[]): void {
-    if (mentions.length === 0 && !this.sheet) return;
+  /** Returns `mentions`: displayed as they are, the DOM untouched. */
+  paint(mentions: PageMention[]): PageMention[] {
+    if (mentions.length === 0 && !this.sheet) return mentions;
     this.install();
     this.mentions.clear();
     for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
+    return mentions;
   }
 
   /** Marks the mention the reader is on (hovered or reached with the keyboard). */

@@ -1,6 +1,7 @@
 import type { MentionMatcher } from '../matching/mention-matcher';
 import { mentionsInRun, startNode, type PageMention } from './page-mentions';
-import { isInline, TextRunWalker, UI_HOST_TAG } from './text-runs';
+import { PAGE_AS_IS, type PageNodes } from './painter';
+import { isInline, MARK_TAG, TextRunWalker, UI_HOST_TAG } from './text-runs';
 
 /** Longest stretch of work before giving the page its main thread back. */
 const SLICE_MS = 8;
@@ -43,6 +44,13 @@ const scheduleIdle: IdleScheduler = (task) => {
  * only the subtrees that change (added, removed or edited text), coalesced and
  * processed in idle time. Open shadow roots get a scanner of their own, found
  * after each subtree is read.
+ *
+ * Where mentions are painted by wrapping them in elements (no Custom Highlight API),
+ * the scanner reads the page's own nodes and never takes our changes for the page's:
+ * a subtree about to be read gets the page's nodes back first (`restoreWithin`; its
+ * mentions are forgotten at that moment anyway), and a walk only ever sees wraps made
+ * behind it (of mentions it found). What a slice and `unnoticed` change is dropped from
+ * the observer's records: all synchronous, so what is dropped is ours.
  */
 export class PageScanner {
   /** Mentions by the block they were found in. */
@@ -67,6 +75,8 @@ export class PageScanner {
     private readonly onChange: () => void,
     /** Called for each open shadow root found, before it is scanned (to style highlights inside it). */
     private readonly onShadowRoot: (root: ShadowRoot) => void = () => {},
+    /** Where the page's own nodes stand, when a painter puts nodes of its own in the page. */
+    private readonly pageNodes: PageNodes = PAGE_AS_IS,
   ) {}
 
   start(signal: AbortSignal): void {
@@ -105,27 +115,58 @@ export class PageScanner {
     return !this.started || this.walker !== null || this.queue.length > 0 || [...this.shadowScanners.values()].some((s) => s.busy);
   }
 
+  /**
+   * Runs a change of ours to the page's DOM (painting marks) so that no scanner, this
+   * one or those of its shadow roots, takes it for the page's: the page's own records
+   * are handled first, the change's records dropped after.
+   */
+  unnoticed<T>(change: () => T): T {
+    const scanners = this.withShadowScanners();
+    for (const scanner of scanners) scanner.takePageRecords();
+    try {
+      return change();
+    } finally {
+      for (const scanner of scanners) scanner.observer?.takeRecords();
+    }
+  }
+
+  private withShadowScanners(): PageScanner[] {
+    return [this, ...[...this.shadowScanners.values()].flatMap((scanner) => scanner.withShadowScanners())];
+  }
+
+  /** Handles the records the observer holds and has not delivered yet: until now, every change was the page's. */
+  private takePageRecords(): void {
+    const records = this.observer?.takeRecords() ?? [];
+    if (records.length > 0) this.onMutations(records);
+  }
+
   private onMutations(records: MutationRecord[]): void {
+    this.note(records);
+    this.schedule();
+  }
+
+  /** Queues what the page's changes call for reading again. */
+  private note(records: MutationRecord[]): void {
     for (const record of records) {
       // Our UI lives in the host's shadow root, whose changes this observer never sees; text a page might put
       // inside the host is skipped by the walker anyway.
       if (isOurs(record.target)) continue;
+      // Text in one of our marks counts as text of the mark's parent (marks are inline for `blockOf`).
       if (record.type === 'characterData') {
-        this.enqueue(blockOf(record.target));
+        this.queue.push(blockOf(record.target));
         continue;
       }
       for (const node of record.addedNodes) {
         if (isOurs(node)) continue;
-        this.enqueue(isInline(node) ? blockOf(record.target) : node);
+        this.queue.push(isInline(node) ? blockOf(record.target) : node);
       }
       for (const node of record.removedNodes) {
         if (isOurs(node)) continue;
         this.checkDisconnected = true;
         // Removing an inline piece can join the text around it into a new name.
-        if (isInline(node)) this.enqueue(blockOf(record.target));
+        if (isInline(node)) this.queue.push(blockOf(record.target));
       }
     }
-    this.schedule();
   }
 
   private enqueue(node: Node): void {
@@ -144,6 +185,18 @@ export class PageScanner {
 
   /** Runs queued scans until the slice is used up; reports a change when something changed. */
   private work(shouldYield: () => boolean): void {
+    // The page's changes not yet delivered come first: every record from here to the end of the read is ours.
+    this.note(this.observer?.takeRecords() ?? []);
+    const { changed, finished } = this.read(shouldYield);
+    // Putting the page's nodes back before reading made records: ours, not the page's.
+    this.observer?.takeRecords();
+    if (!finished) this.schedule();
+    // The end of a scan is news too (a page report says "still reading" until then).
+    if (changed || finished) this.onChange();
+  }
+
+  /** The slice's work: what it reads is the page's own DOM. */
+  private read(shouldYield: () => boolean): { changed: boolean; finished: boolean } {
     let changed = false;
     if (this.checkDisconnected) {
       this.checkDisconnected = false;
@@ -154,7 +207,7 @@ export class PageScanner {
         }
       }
       for (const [block, mentions] of this.byBlock) {
-        const kept = mentions.filter((mention) => mention.nodes.every((node) => node.isConnected));
+        const kept = mentions.filter((mention) => mention.nodes.every((node) => this.pageNodes.standIn(node).isConnected));
         if (kept.length !== mentions.length) {
           changed = true;
           if (kept.length === 0) this.byBlock.delete(block);
@@ -167,6 +220,7 @@ export class PageScanner {
         const next = this.nextRoot();
         if (next === undefined) break;
         changed = this.forget(next) || changed;
+        this.pageNodes.restoreWithin(next);
         this.walker = new TextRunWalker(next);
       }
       const finished = this.walker.collect((run) => {
@@ -185,9 +239,7 @@ export class PageScanner {
       }
     }
     const finished = this.walker === null && this.queue.length === 0 && this.searchShadowRoots(shouldYield);
-    if (!finished) this.schedule();
-    // The end of a scan is news too (a page report says "still reading" until then).
-    if (changed || finished) this.onChange();
+    return { changed, finished };
   }
 
   /**
@@ -208,12 +260,19 @@ export class PageScanner {
       for (let node = this.shadowSearch.currentNode as Element | null; node !== null; node = this.shadowSearch.nextNode() as Element | null) {
         const shadow = node.shadowRoot;
         if (shadow && node.localName !== UI_HOST_TAG && !this.shadowScanners.has(shadow)) {
-          const scanner = new PageScanner(shadow, this.matcher, this.language, this.onChange, this.onShadowRoot);
+          const scanner = new PageScanner(shadow, this.matcher, this.language, this.onChange, this.onShadowRoot, this.pageNodes);
           this.shadowScanners.set(shadow, scanner);
           this.onShadowRoot(shadow);
           scanner.start(this.signal!);
         }
-        if ((++count & 255) === 0 && shouldYield()) return false;
+        if ((++count & 255) === 0 && shouldYield()) {
+          // Never paused on one of our marks: a repaint may take it out of the page, and a walk resumed from a node
+          // out of the page ends there.
+          while ((this.shadowSearch.currentNode as Element).localName === MARK_TAG) {
+            if (this.shadowSearch.previousNode() === null) break;
+          }
+          return false;
+        }
       }
       this.shadowSearch = null;
     }
@@ -239,7 +298,7 @@ export class PageScanner {
   private forget(root: Node): boolean {
     let forgot = false;
     for (const [block, mentions] of this.byBlock) {
-      if (root === block || root.contains(block) || mentions.some((mention) => root.contains(startNode(mention)))) {
+      if (root === block || root.contains(block) || mentions.some((mention) => root.contains(this.pageNodes.standIn(startNode(mention))))) {
         this.byBlock.delete(block);
         forgot = true;
       }

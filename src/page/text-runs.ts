@@ -13,11 +13,16 @@ export interface TextRun {
   text: string;
 }
 
+/** The element the fallback painter wraps mentions in (where the Custom Highlight API is missing). */
+export const MARK_TAG = 'backstory-mark';
+
 /** Elements that flow inside a line: text on both sides of them belongs to one run. */
 const INLINE = new Set([
   'a', 'abbr', 'acronym', 'b', 'bdi', 'bdo', 'big', 'cite', 'data', 'del', 'dfn', 'em', 'font', 'i', 'ins',
   'label', 'mark', 'nobr', 'q', 'rp', 'rt', 'ruby', 's', 'small', 'span', 'strike', 'strong', 'sub', 'sup',
   'time', 'tt', 'u', 'var', 'wbr',
+  // Ours: read as the page text it holds, should a walk ever meet one (the scanner takes them out before reading).
+  MARK_TAG,
 ]);
 
 // Read once: `ELEMENT_NODE` is a lookup on the global `Node` at every use, in the hottest loop we have.

@@ -1,5 +1,5 @@
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,14 +24,48 @@ interface TestFixtures {
   page: Page;
 }
 
+export interface LaunchOptions {
+  /** A browser without the CSS Custom Highlight API, where Backstory falls back to wrapping mentions (see below). */
+  withoutHighlightApi?: boolean;
+}
+
+/** Deletes the Custom Highlight API from the JavaScript world it runs in (a test harness file, not Backstory's). */
+const REMOVE_HIGHLIGHT_API = `delete CSS.highlights;
+delete globalThis.Highlight;
+delete globalThis.HighlightRegistry;
+`;
+
+/**
+ * A copy of the built extension in a browser without the Custom Highlight API.
+ * Chromium has no switch for that API any more (`--disable-blink-features=HighlightAPI`
+ * changes nothing in Chromium 156, whose binary names no such feature), so the copy
+ * gets one more content script, first at `document_start`, that deletes `CSS.highlights`
+ * and `Highlight` in the page's world and in the extension's own isolated world (which
+ * Backstory's script shares). Backstory's built files are used unchanged.
+ */
+function extensionWithoutHighlightApi(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-no-highlights-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts: Array<Record<string, unknown>> };
+  // One file per world: a file listed in both entries ran in one world only.
+  for (const world of ['ISOLATED', 'MAIN']) {
+    const file = `remove-highlight-api.${world.toLowerCase()}.js`;
+    writeFileSync(join(dir, file), REMOVE_HIGHLIGHT_API);
+    manifest.content_scripts.unshift({ matches: ['http://*/*', 'https://*/*'], all_frames: true, match_about_blank: true, run_at: 'document_start', world, js: [file] });
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
 /** A fresh Chromium profile with the built extension loaded. */
-export async function launchWithExtension(): Promise<BrowserContext> {
+export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run the tests through `npm test`, which installs one');
+  const extensionDir = options.withoutHighlightApi ? extensionWithoutHighlightApi() : EXTENSION_DIR;
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstory-e2e-')), {
     executablePath,
     headless: true,
-    args: extensionArgs(EXTENSION_DIR),
+    args: extensionArgs(extensionDir),
     viewport: { width: 1200, height: 900 },
   });
 }
@@ -39,6 +73,13 @@ export async function launchWithExtension(): Promise<BrowserContext> {
 /** The `extensionContext` fixture: a browser for the worker, closed after its last test. */
 export async function browserWithExtension({}, use: (context: BrowserContext) => Promise<void>): Promise<void> {
   const context = await launchWithExtension();
+  await use(context);
+  await context.close();
+}
+
+/** The same fixture with a browser that lacks the Custom Highlight API (the fallback's tests). */
+export async function browserWithoutHighlightApi({}, use: (context: BrowserContext) => Promise<void>): Promise<void> {
+  const context = await launchWithExtension({ withoutHighlightApi: true });
   await use(context);
   await context.close();
 }
