@@ -48,8 +48,13 @@ export function visibleMentions(
   });
 }
 
-/** While a page is still being read, highlights are repainted at most this often. */
-const REPAINT_WHILE_SCANNING_MS = 250;
+/**
+ * While a page is still being read, the first repaint comes after this long, and each
+ * next one waits twice as long as the one before: every change to the highlights makes
+ * Chromium redo all of them, which on a page with thousands of mentions is a long frame
+ * each time. Names near the top show fast; a long page costs a few repaints, not dozens.
+ */
+const FIRST_REPAINT_WHILE_SCANNING_MS = 250;
 
 /**
  * The content script's whole job: find the knowledge base's mentions in the page,
@@ -111,9 +116,15 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   };
   // A long page is read in many slices: repaint after each would repeat the whole paint every few ms.
   let repaintTimer: ReturnType<typeof setTimeout> | undefined;
+  let repaintWhileScanningMs = FIRST_REPAINT_WHILE_SCANNING_MS;
   const onMentionsChanged = () => {
-    if (!scanner.busy) repaint();
-    else repaintTimer ??= setTimeout(repaint, REPAINT_WHILE_SCANNING_MS);
+    if (!scanner.busy) {
+      repaintWhileScanningMs = FIRST_REPAINT_WHILE_SCANNING_MS;
+      repaint();
+    } else if (repaintTimer === undefined) {
+      repaintTimer = setTimeout(repaint, repaintWhileScanningMs);
+      repaintWhileScanningMs *= 2;
+    }
   };
   signal.addEventListener('abort', () => clearTimeout(repaintTimer), { once: true });
   const scanner = new PageScanner(
