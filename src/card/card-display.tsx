@@ -3,7 +3,7 @@ import type { PageTranslate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import type { MentionMatcher } from '../matching/mention-matcher';
-import { mentionRange, startNode, type PageMention } from '../page/page-mentions';
+import { mentionRange, sameMention, startNode, type PageMention } from '../page/page-mentions';
 import type { CardActions, Undo } from './card-actions';
 import { CardNotice } from './card-notice';
 import { anchorBox, followAnchor, lineBoxes, nearestRect } from './card-placement';
@@ -64,13 +64,6 @@ interface OpenCard {
 const isFocusable = (element: Element | null): element is HTMLElement =>
   element !== null && typeof (element as HTMLElement).focus === 'function';
 
-const sameMention = (a: PageMention, b: PageMention) =>
-  a.entityId === b.entityId &&
-  a.alias === b.alias &&
-  a.startOffset === b.startOffset &&
-  a.endOffset === b.endOffset &&
-  a.nodes.length === b.nodes.length &&
-  a.nodes.every((node, i) => node === b.nodes[i]);
 
 /**
  * The card on screen: our UI in its shadow root (created with the first card, so pages

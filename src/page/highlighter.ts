@@ -1,5 +1,6 @@
 import type { HighlightStyle } from '../settings/settings';
 import { endNode, startNode, type PageMention } from './page-mentions';
+import { AdoptedSheet } from './adopted-sheet';
 import type { MentionPainter } from './painter';
 
 const MENTION = 'backstory-mention';
@@ -10,6 +11,7 @@ const STYLES: Record<HighlightStyle, string> = {
   background: `::highlight(${MENTION}) { background-color: rgb(250 204 21 / 0.35); }`,
   none: '',
 };
+const cssFor = (style: HighlightStyle) => `${STYLES[style]}\n${ACTIVE_STYLE}`;
 const ACTIVE_STYLE = `::highlight(${ACTIVE}) { background-color: rgb(59 130 246 / 0.3); text-decoration: underline solid 2px rgb(37 99 235); }`;
 
 /** Whether this browser paints highlights without touching the DOM. */
@@ -26,43 +28,34 @@ export function supportsHighlights(): boolean {
 export class Highlighter implements MentionPainter {
   private readonly mentions = new Highlight();
   private readonly active = new Highlight();
-  /** Created with the first mention: most pages name none of our companies and get nothing from us. */
-  private sheet: CSSStyleSheet | null = null;
-  private style: HighlightStyle = 'underline';
+  /** Our ::highlight() rules: they paint only in the trees (document, shadow roots) that adopted them. */
+  private readonly sheet: AdoptedSheet;
   private readonly ranges = new WeakMap<PageMention, StaticRange>();
-  /** Shadow roots to style with our sheet: a ::highlight() rule paints only the tree it lives in. */
-  private readonly shadowRoots = new Set<ShadowRoot>();
 
-  constructor(private readonly document: Document, signal: AbortSignal) {
+  constructor(document: Document, signal: AbortSignal) {
+    this.sheet = new AdoptedSheet(document, cssFor('underline'));
     this.active.priority = 1;
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
-  private install(): CSSStyleSheet {
-    if (this.sheet) return this.sheet;
-    const sheet = new (this.document.defaultView ?? window).CSSStyleSheet();
-    sheet.replaceSync(`${STYLES[this.style]}\n${ACTIVE_STYLE}`);
+  private install(): void {
+    if (this.sheet.installed) return;
+    this.sheet.install();
     CSS.highlights.set(MENTION, this.mentions);
     CSS.highlights.set(ACTIVE, this.active);
-    for (const root of [this.document, ...this.shadowRoots]) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    this.sheet = sheet;
-    return sheet;
   }
 
   styleShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    if (this.sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    this.sheet.addShadowRoot(root);
   }
 
   setStyle(style: HighlightStyle): void {
-    this.style = style;
-    this.sheet?.replaceSync(`${STYLES[style]}\n${ACTIVE_STYLE}`);
+    this.sheet.setCss(cssFor(style));
   }
 
   /** Returns `mentions`: displayed as they are, the DOM untouched. */
   paint(mentions: PageMention[]): PageMention[] {
-    if (mentions.length === 0 && !this.sheet) return mentions;
+    if (mentions.length === 0 && !this.sheet.installed) return mentions;
     this.install();
     this.mentions.clear();
     for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
@@ -91,12 +84,9 @@ export class Highlighter implements MentionPainter {
   }
 
   private destroy(): void {
-    const sheet = this.sheet;
-    if (!sheet) return;
+    if (!this.sheet.installed) return;
     if (CSS.highlights.get(MENTION) === this.mentions) CSS.highlights.delete(MENTION);
     if (CSS.highlights.get(ACTIVE) === this.active) CSS.highlights.delete(ACTIVE);
-    for (const root of [this.document, ...this.shadowRoots]) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-    }
+    this.sheet.remove();
   }
 }

@@ -51,6 +51,18 @@ export function documentLanguage(document: Document): string | undefined {
   return lang ? lang.slice(0, 2).toLowerCase() : undefined;
 }
 
+/** The same words at the same place, found again (a rescan makes new mention objects). */
+export function sameMention(a: PageMention, b: PageMention): boolean {
+  return (
+    a.entityId === b.entityId &&
+    a.alias === b.alias &&
+    a.startOffset === b.startOffset &&
+    a.endOffset === b.endOffset &&
+    a.nodes.length === b.nodes.length &&
+    a.nodes.every((node, i) => node === b.nodes[i])
+  );
+}
+
 export function startNode(mention: PageMention): Text {
   return mention.nodes[0]!;
 }

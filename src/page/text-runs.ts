@@ -55,9 +55,11 @@ export function isInline(node: Node): boolean {
   return node.nodeType === TEXT_NODE || (node.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName));
 }
 
+/** Editable content is the reader's own writing (`contenteditable="false"` turns it off again). */
+const EDITABLE = '[contenteditable]:not([contenteditable="false"])';
+
 function isEditable(element: Element): boolean {
-  const value = element.getAttribute('contenteditable');
-  return value !== null && value !== 'false';
+  return element.matches(EDITABLE);
 }
 
 /** True when the text under `element` is never read: skipped itself, or inside something skipped. */
@@ -94,8 +96,16 @@ export class TextRunWalker {
   /** The walk could not go on because the page moved the node it had stopped at: read the root again. */
   lost = false;
 
+  /**
+   * Editable elements under the root, found once by the browser: asking each element for
+   * its attribute, in the walk, cost more than the rest of the element's visit.
+   */
+  private readonly editables: ReadonlySet<Element>;
+
   constructor(readonly root: Node) {
     this.blocks = [root];
+    const scope = root as Partial<ParentNode>;
+    this.editables = new Set(scope.querySelectorAll?.(EDITABLE) ?? []);
     this.next = isInsideSkipped(root) ? null : root.firstChild;
   }
 
@@ -143,7 +153,7 @@ export class TextRunWalker {
         // A line break, an image, a rule, a block or skipped code: text on either side is not one name
         // (`Jack<br>Ma`, `Alibaba <div></div> Cloud`).
         if (!inline) broken = true;
-        if (!SKIPPED.has(name) && !isEditable(node as Element) && node.firstChild !== null) {
+        if (!SKIPPED.has(name) && !this.editables.has(node as Element) && node.firstChild !== null) {
           enter = true;
           blocks[depth + 1] = inline ? blocks[depth]! : node;
         }

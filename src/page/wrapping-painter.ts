@@ -1,5 +1,6 @@
 import type { HighlightStyle } from '../settings/settings';
-import type { PageMention } from './page-mentions';
+import { AdoptedSheet } from './adopted-sheet';
+import { sameMention, type PageMention } from './page-mentions';
 import type { MentionPainter, PageNodes } from './painter';
 import { MARK_TAG } from './text-runs';
 
@@ -87,13 +88,6 @@ const cssFor = (style: HighlightStyle) =>
   `${MARK_TAG} { display: inline !important; ${LOOKS[style]} }\n` +
   `${MARK_TAG}[${ACTIVE}] { background-color: rgb(59 130 246 / 0.3) !important; text-decoration: underline solid 2px rgb(37 99 235) !important; }`;
 
-const sameMention = (a: PageMention, b: PageMention) =>
-  a.entityId === b.entityId &&
-  a.alias === b.alias &&
-  a.startOffset === b.startOffset &&
-  a.endOffset === b.endOffset &&
-  a.nodes.length === b.nodes.length &&
-  a.nodes.every((node, i) => node === b.nodes[i]);
 
 /**
  * The fallback where the CSS Custom Highlight API is missing: each mention is wrapped
@@ -118,10 +112,7 @@ export class WrappingPainter implements MentionPainter, PageNodes {
   private displays = new Map<PageMention, PageMention>();
   private active: PageMention | null = null;
   private activeMarks: Element[] = [];
-  /** Created with the first mark: most pages name none of our companies and get nothing from us. */
-  private sheet: CSSStyleSheet | null = null;
-  private style: HighlightStyle = 'underline';
-  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly sheet: AdoptedSheet;
   private destroyed = false;
   /**
    * Watches the detached originals: a page script that holds one (a framework updating
@@ -132,19 +123,17 @@ export class WrappingPainter implements MentionPainter, PageNodes {
   private readonly originals: MutationObserver;
 
   constructor(private readonly document: Document, signal: AbortSignal) {
+    this.sheet = new AdoptedSheet(document, cssFor('underline'));
     this.originals = new MutationObserver((records) => this.onOriginalsChanged(records));
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
   styleShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    if (this.sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    this.sheet.addShadowRoot(root);
   }
 
   setStyle(style: HighlightStyle): void {
-    this.style = style;
-    this.sheet?.replaceSync(cssFor(style));
+    this.sheet.setCss(cssFor(style));
   }
 
   setActive(mention: PageMention | null): void {
@@ -337,7 +326,7 @@ export class WrappingPainter implements MentionPainter, PageNodes {
       parts[piece.part]!.text = text;
     }
     if (marks.length === 0) return;
-    this.install();
+    this.sheet.install();
     node.replaceWith(...pieces);
     this.originals.observe(node, { characterData: true });
     const wrap: Wrap = { original: node, parent, data, layout: layoutOf(parts), pieces, texts, slices, marks };
@@ -371,24 +360,12 @@ export class WrappingPainter implements MentionPainter, PageNodes {
     }
   }
 
-  private install(): void {
-    if (this.sheet) return;
-    const sheet = new (this.document.defaultView ?? window).CSSStyleSheet();
-    sheet.replaceSync(cssFor(this.style));
-    for (const root of [this.document, ...this.shadowRoots]) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-    this.sheet = sheet;
-  }
-
   private destroy(): void {
     this.destroyed = true;
     this.originals.disconnect();
     for (const wrap of [...this.wraps.values()]) this.unwrap(wrap);
     this.displays.clear();
     this.activeMarks = [];
-    const sheet = this.sheet;
-    if (!sheet) return;
-    for (const root of [this.document, ...this.shadowRoots]) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
-    }
+    this.sheet.remove();
   }
 }

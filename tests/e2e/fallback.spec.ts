@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { browserWithoutHighlightApi, expect, extensionErrorsIn, pageReportOf, pointOfText, tabIdOf, test as shared } from './fixtures';
-import { extensionScriptDurations } from './tracing';
+import { withoutLongTasks } from './tracing';
 
 /**
  * The fallback where the CSS Custom Highlight API is missing: mentions wrapped in
@@ -256,14 +256,6 @@ teardownTest('teardown puts the page back exactly: the same text nodes with the 
 });
 
 test.describe('fallback on hostile pages', () => {
-  /** Runs a scenario while tracing; none of our script calls may take over 100 ms. */
-  const withoutLongTasks = async (page: Page, extensionId: string, scenario: () => Promise<void>) => {
-    const durations = await extensionScriptDurations(page, extensionId, scenario);
-    expect(durations.length, 'the trace saw our content script run').toBeGreaterThan(0);
-    console.log(`${test.info().title}: ${durations.length} calls into the extension, longest ${Math.max(...durations).toFixed(1)} ms`);
-    expect(Math.max(...durations), `longest of ${durations.length} calls into the extension (ms)`).toBeLessThanOrEqual(100);
-  };
-
   test('200,000 text nodes', async ({ page, origin, extensionId }) => {
     const errors = extensionErrorsIn(page, extensionId);
     await withoutLongTasks(page, extensionId, async () => {

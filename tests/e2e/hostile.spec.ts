@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectPainted, extensionErrorsIn, pageReportOf, tabIdOf, test } from './fixtures';
-import { extensionScriptDurations } from './tracing';
+import { withoutLongTasks } from './tracing';
 
 /** The page's heartbeat keeps beating: its timers run and its main thread is free. */
 async function expectAlive(page: Page): Promise<void> {
@@ -17,14 +17,6 @@ test.describe('hostile pages', () => {
     await expectAlive(page);
     expect(extensionErrors).toEqual([]);
   });
-
-  /** Runs a scenario while tracing; none of our script calls may take over 100 ms. */
-  const withoutLongTasks = async (page: Page, extensionId: string, scenario: () => Promise<void>) => {
-    const durations = await extensionScriptDurations(page, extensionId, scenario);
-    expect(durations.length, 'the trace saw our content script run').toBeGreaterThan(0);
-    console.log(`${test.info().title}: ${durations.length} calls into the extension, longest ${Math.max(...durations).toFixed(1)} ms`);
-    expect(Math.max(...durations), `longest of ${durations.length} calls into the extension (ms)`).toBeLessThanOrEqual(100);
-  };
 
   test('200,000 text nodes', async ({ page, origin, extensionId }) => {
     await withoutLongTasks(page, extensionId, async () => {

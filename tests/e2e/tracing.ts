@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 interface TraceEvent {
   name: string;
@@ -30,4 +30,12 @@ export async function extensionScriptDurations(page: Page, extensionId: string, 
     .filter((event) => event.ph === 'X' && ['FunctionCall', 'EvaluateScript', 'v8.compile'].includes(event.name))
     .filter((event) => (event.args?.data?.url ?? event.args?.data?.scriptName ?? '').startsWith(ours))
     .map((event) => (event.dur ?? 0) / 1000);
+}
+
+/** Runs a scenario while tracing; none of our script calls may take over 100 ms. */
+export async function withoutLongTasks(page: Page, extensionId: string, scenario: () => Promise<void>): Promise<void> {
+  const durations = await extensionScriptDurations(page, extensionId, scenario);
+  expect(durations.length, 'the trace saw our content script run').toBeGreaterThan(0);
+  console.log(`${test.info().title}: ${durations.length} calls into the extension, longest ${Math.max(...durations).toFixed(1)} ms`);
+  expect(Math.max(...durations), `longest of ${durations.length} calls into the extension (ms)`).toBeLessThanOrEqual(100);
 }
