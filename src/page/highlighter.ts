@@ -1,5 +1,6 @@
 import type { HighlightStyle } from '../settings/settings';
-import { endNode, startNode, type PageMention } from './page-mentions';
+import { endNode, mentionRange, startNode, type PageMention } from './page-mentions';
+import { MentionsByPosition, type Extent } from './mentions-by-position';
 import { AdoptedSheet } from './adopted-sheet';
 import type { MentionPainter } from './painter';
 
@@ -13,6 +14,16 @@ const STYLES: Record<HighlightStyle, string> = {
 };
 const cssFor = (style: HighlightStyle) => `${STYLES[style]}\n${ACTIVE_STYLE}`;
 const ACTIVE_STYLE = `::highlight(${ACTIVE}) { background-color: rgb(59 130 246 / 0.3); text-decoration: underline solid 2px rgb(37 99 235); }`;
+
+/**
+ * Any change to a highlight makes Chromium redo every range registered, about 20 ms a
+ * thousand on a large page, and a frame over 50 ms is a stutter the reader sees. Up to
+ * this many mentions are all registered; beyond, only those within a screen above or
+ * two below the viewport, followed as the reader scrolls.
+ */
+const PAINT_ALL_UP_TO = 1000;
+/** How often, at most, the mentions near the viewport are worked out again while scrolling. */
+const FOLLOW_SCROLL_MS = 100;
 
 /** Whether this browser paints highlights without touching the DOM. */
 export function supportsHighlights(): boolean {
@@ -31,8 +42,14 @@ export class Highlighter implements MentionPainter {
   /** Our ::highlight() rules: they paint only in the trees (document, shadow roots) that adopted them. */
   private readonly sheet: AdoptedSheet;
   private readonly ranges = new WeakMap<PageMention, StaticRange>();
+  /** On a long page, every mention to paint, where each is, and those registered (near the viewport). */
+  private all: PageMention[] = [];
+  private byPosition: MentionsByPosition | null = null;
+  private registered = new Set<PageMention>();
+  private following = false;
+  private measuring: IntersectionObserver | null = null;
 
-  constructor(document: Document, signal: AbortSignal) {
+  constructor(private readonly document: Document, private readonly signal: AbortSignal) {
     this.sheet = new AdoptedSheet(document, cssFor('underline'));
     this.active.priority = 1;
     signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -57,9 +74,96 @@ export class Highlighter implements MentionPainter {
   paint(mentions: PageMention[]): PageMention[] {
     if (mentions.length === 0 && !this.sheet.installed) return mentions;
     this.install();
-    this.mentions.clear();
-    for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
+    if (mentions.length <= PAINT_ALL_UP_TO) {
+      this.byPosition = null;
+      this.registered = new Set(mentions);
+      this.mentions.clear();
+      for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
+    } else {
+      this.all = mentions;
+      this.followViewport();
+      this.measure();
+    }
     return mentions;
+  }
+
+  /**
+   * Where each mention is on the page, read again when the layout may have moved them.
+   * Read from a one-time IntersectionObserver: it reports the blocks' boxes as computed
+   * for the next frame, where reading them ourselves would force a layout of the whole
+   * page (hundreds of milliseconds on a long one, while it is still settling).
+   */
+  private measure(): void {
+    this.measuring?.disconnect();
+    const mentions = this.all;
+    const view = this.document.defaultView!;
+    const boxes = new Map<Node, Extent>();
+    const finish = () => {
+      this.measuring?.disconnect();
+      this.measuring = null;
+      this.byPosition = new MentionsByPosition(mentions, (block, mention) => {
+        // A document or shadow root holding text straight under it has no box: the mention's own range then.
+        const extent = boxes.get(block);
+        if (extent) return extent;
+        const box = mentionRange(mention).getBoundingClientRect();
+        return { top: box.top + view.scrollY, bottom: box.bottom + view.scrollY };
+      });
+      this.registerNearViewport();
+    };
+    const blocks = new Set<Element>();
+    for (const mention of mentions) if (mention.block.nodeType === Node.ELEMENT_NODE) blocks.add(mention.block as Element);
+    if (blocks.size === 0) return finish();
+    const measuring = new IntersectionObserver((entries) => {
+      const scrollTop = view.scrollY;
+      for (const { target, boundingClientRect: box } of entries) boxes.set(target, { top: box.top + scrollTop, bottom: box.bottom + scrollTop });
+      if (boxes.size >= blocks.size) finish();
+    });
+    for (const block of blocks) measuring.observe(block);
+    this.measuring = measuring;
+  }
+
+  /** Registers the mentions near the viewport and only those, changing no more than what moved in or out. */
+  private registerNearViewport(): void {
+    if (!this.byPosition) return;
+    const view = this.document.defaultView!;
+    const near = new Set(this.byPosition.overlapping(view.scrollY - view.innerHeight, view.scrollY + 2 * view.innerHeight));
+    for (const mention of this.registered) if (!near.has(mention)) this.mentions.delete(this.rangeOf(mention));
+    for (const mention of near) if (!this.registered.has(mention)) this.mentions.add(this.rangeOf(mention));
+    this.registered = near;
+  }
+
+  /**
+   * Follows the reader through a long page: scrolling the page brings other mentions
+   * near; scrolling a box inside it, or a layout change (images loading, a resize),
+   * moves them, so they are measured again. At most once per FOLLOW_SCROLL_MS.
+   */
+  private followViewport(): void {
+    if (this.following) return;
+    this.following = true;
+    const view = this.document.defaultView!;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let moved = false;
+    const update = (layoutMoved: boolean) => {
+      moved ||= layoutMoved;
+      timer ??= setTimeout(() => {
+        timer = undefined;
+        // A page that now has few mentions has them all registered: nothing to follow.
+        if (this.byPosition === null) return;
+        if (moved) this.measure();
+        else this.registerNearViewport();
+        moved = false;
+      }, FOLLOW_SCROLL_MS);
+    };
+    const options = { capture: true, passive: true, signal: this.signal };
+    this.document.addEventListener('scroll', (event) => update(event.target !== this.document), options);
+    view.addEventListener('resize', () => update(true), options);
+    const resizes = new ResizeObserver(() => update(true));
+    resizes.observe(this.document.documentElement);
+    this.signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resizes.disconnect();
+      this.measuring?.disconnect();
+    }, { once: true });
   }
 
   /** Marks the mention the reader is on (hovered or reached with the keyboard). */

@@ -17,7 +17,7 @@ export interface PageLoadObservation {
   loadEnd: number;
   /** Long tasks and frames that started after the load event. */
   afterLoad: ObservedFrame[];
-  /** Mentions registered near the viewport once the extension's scan settled (0 without the extension). */
+  /** Mentions registered once the extension's scan settled (on a long page, those near the viewport; 0 without the extension). */
   highlights: number;
   /** From the load event to the last change of the highlight count. */
   settleMs: number;

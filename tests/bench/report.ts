@@ -113,7 +113,7 @@ export function formatReport(figures: BenchFigures): string {
   const longTask = figures.longTask;
   if (longTask) {
     out.push(
-      `5 MB news page (${(longTask.pageBytes / 1e6).toFixed(1)} MB, ${longTask.highlights} mentions painted near the viewport, scrolled, median of ${longTask.runs} loads): ` +
+      `5 MB news page (${(longTask.pageBytes / 1e6).toFixed(1)} MB, ${longTask.highlights} mentions, scrolled through, median of ${longTask.runs} loads): ` +
         `longest task/frame after load ${longTask.withExtensionMs.toFixed(0)} ms with the extension, ${longTask.withoutExtensionMs.toFixed(0)} ms without ` +
         `(longest script task ${longTask.longestScriptTaskMs.toFixed(0)} ms; ${longTask.longFrames} long tasks/frames; highlights settled ${(longTask.settleMs / 1000).toFixed(1)} s after load).`,
     );

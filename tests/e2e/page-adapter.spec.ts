@@ -93,4 +93,25 @@ test.describe('page adapter in Chromium', () => {
     await expectPainted(page, (t) => t.includes('Alibaba Cloud'), 'completed name painted');
     expect(await paintedTexts(page)).not.toContain('Alibaba');
   });
+
+  test('on a page with thousands of mentions, only those near the viewport are registered, following the scroll', async ({ page, origin }) => {
+    const paragraphs = Array.from({ length: 1500 }, (_, i) => `<p id="p${i}">Report ${i}: Huawei and ZTE answered questions.</p>`).join('');
+    await page.route(`${origin}/long-page.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body>${paragraphs}</body></html>` }),
+    );
+    await page.goto(`${origin}/long-page.html`);
+    const registered = () => paintedWhere(page);
+    // 3,000 mentions: far more than a frame can afford to redo; only the first screens are registered.
+    await expect.poll(async () => (await registered()).length, { message: 'mentions near the top registered' }).toBeGreaterThan(10);
+    const top = await registered();
+    expect(top.length).toBeLessThan(600);
+    expect(top).toContain('Huawei@p0');
+    expect(top).not.toContain('Huawei@p1499');
+
+    await page.evaluate(() => document.getElementById('p1499')!.scrollIntoView());
+    await expect.poll(registered, { message: 'the end of the page registered once scrolled to' }).toContain('Huawei@p1499');
+    const bottom = await registered();
+    expect(bottom).not.toContain('Huawei@p0');
+    expect(bottom.length).toBeLessThan(600);
+  });
 });
