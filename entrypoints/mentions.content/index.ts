@@ -7,7 +7,9 @@ export default defineContentScript({
   // Frames get their own instance; about:blank and srcdoc frames inherit their parent's origin.
   allFrames: true,
   matchAboutBlank: true,
-  runAt: 'document_idle',
+  // From the start, so that our stylesheet is in place before the page has content (see Highlighter); the scan
+  // itself waits for the HTML to be parsed.
+  runAt: 'document_start',
   main(ctx) {
     abortWhenOrphaned(ctx);
     void runMentions(knowledgeBase, ctx.signal);

@@ -56,6 +56,15 @@ export function visibleMentions(
  */
 const FIRST_REPAINT_WHILE_SCANNING_MS = 250;
 
+/** Resolves once the page's HTML is parsed (at once if it is), or when `signal` aborts. */
+function contentLoaded(signal: AbortSignal): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => {
+    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true, signal });
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 /**
  * The content script's whole job: find the knowledge base's mentions in the page,
  * paint them, open cards over them, and answer the popup. Everything it sets up
@@ -66,13 +75,14 @@ const FIRST_REPAINT_WHILE_SCANNING_MS = 250;
  * they were on teardown. Everything below works on the mentions as painted.
  */
 export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promise<void> {
+  // First, while the page has no content yet (the script starts at document_start): see Highlighter.
+  const wrapping = supportsHighlights() ? null : new WrappingPainter(document, signal);
+  const painter: MentionPainter = wrapping ?? new Highlighter(document, signal);
   // Repaired silently: the background reports and writes back repairs; this console is the page's.
   let settings = await readSettings(kb);
   if (signal.aborted) return;
   const site = siteOf(location.href);
   const matcher = MentionMatcher.forKnowledgeBase(kb);
-  const wrapping = supportsHighlights() ? null : new WrappingPainter(document, signal);
-  const painter: MentionPainter = wrapping ?? new Highlighter(document, signal);
   const pageNodes: PageNodes = wrapping ?? PAGE_AS_IS;
   const inPageOrder = pageOrder(pageNodes);
   const uiFor = (current: Settings) => {
@@ -187,5 +197,6 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     repaint();
   }, signal);
   painter.setStyle(settings.highlightStyle);
-  scanner.start(signal);
+  await contentLoaded(signal);
+  if (!signal.aborted) scanner.start(signal);
 }

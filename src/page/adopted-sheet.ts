@@ -1,18 +1,13 @@
 /**
  * A painter's stylesheet, adopted by the document and by each shadow root it paints
- * in (a rule styles only the tree that adopted it). Created on first use: most pages
- * name none of our companies and get nothing from us. `remove` takes it out of every
- * tree it was put in.
+ * in (a rule styles only the tree that adopted it), from `install` on. `remove` takes
+ * it out of every tree it was put in.
  */
 export class AdoptedSheet {
   private sheet: CSSStyleSheet | null = null;
   private readonly shadowRoots = new Set<ShadowRoot>();
 
   constructor(private readonly document: Document, private css: string) {}
-
-  get installed(): boolean {
-    return this.sheet !== null;
-  }
 
   install(): void {
     if (this.sheet) return;
@@ -29,6 +24,8 @@ export class AdoptedSheet {
   }
 
   setCss(css: string): void {
+    // Replacing a sheet's rules restyles the whole page, even with the same rules.
+    if (css === this.css) return;
     this.css = css;
     this.sheet?.replaceSync(css);
   }
