@@ -42,13 +42,13 @@ export class Highlighter implements MentionPainter {
   /** Our ::highlight() rules: they paint only in the trees (document, shadow roots) that adopted them. */
   private readonly sheet: AdoptedSheet;
   private readonly ranges = new WeakMap<PageMention, StaticRange>();
-  /** On a long page, every mention to paint, where each is, and those registered (near the viewport). */
+  /** On a long page, every mention to paint, and where each is; on any page, those whose ranges are in the highlight. */
   private all: PageMention[] = [];
   private byPosition: MentionsByPosition | null = null;
-  private registered = new Set<PageMention>();
+  private inHighlight = new Set<PageMention>();
   private following = false;
   private measuring: IntersectionObserver | null = null;
-
+  /** Whether our highlights are in `CSS.highlights` (from the first mention on). */
   private highlightsRegistered = false;
 
   /**
@@ -85,8 +85,11 @@ export class Highlighter implements MentionPainter {
     if (mentions.length === 0 && !this.highlightsRegistered) return mentions;
     this.install();
     if (mentions.length <= PAINT_ALL_UP_TO) {
+      // No longer a long page: a measure under way would bring back the viewport's subset.
+      this.measuring?.disconnect();
+      this.measuring = null;
       this.byPosition = null;
-      this.registered = new Set(mentions);
+      this.inHighlight = new Set(mentions);
       this.mentions.clear();
       for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
     } else {
@@ -137,9 +140,9 @@ export class Highlighter implements MentionPainter {
     if (!this.byPosition) return;
     const view = this.document.defaultView!;
     const near = new Set(this.byPosition.overlapping(view.scrollY - view.innerHeight, view.scrollY + 2 * view.innerHeight));
-    for (const mention of this.registered) if (!near.has(mention)) this.mentions.delete(this.rangeOf(mention));
-    for (const mention of near) if (!this.registered.has(mention)) this.mentions.add(this.rangeOf(mention));
-    this.registered = near;
+    for (const mention of this.inHighlight) if (!near.has(mention)) this.mentions.delete(this.rangeOf(mention));
+    for (const mention of near) if (!this.inHighlight.has(mention)) this.mentions.add(this.rangeOf(mention));
+    this.inHighlight = near;
   }
 
   /**
