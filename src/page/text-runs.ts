@@ -50,6 +50,15 @@ const SKIPPED = new Set([
   'code', 'pre', 'kbd', 'samp', 'svg', 'math', 'iframe', 'object', 'head', 'title', UI_HOST_TAG,
 ]);
 
+const BLOCK = 0;
+const INLINE_KIND = 1;
+const SKIPPED_KIND = 2;
+/** Inline and skipped elements by name, in one lookup for the walk (any other element is a block). */
+const ELEMENT_KINDS = new Map<string, number>([
+  ...[...INLINE].map((name) => [name, INLINE_KIND] as const),
+  ...[...SKIPPED].map((name) => [name, SKIPPED_KIND] as const),
+]);
+
 /** Text, or an element that flows inside a line. */
 export function isInline(node: Node): boolean {
   return node.nodeType === TEXT_NODE || (node.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName));
@@ -122,21 +131,24 @@ export class TextRunWalker {
       this.lost = true;
       node = null;
     }
+    const editables = this.editables.size > 0 ? this.editables : null;
+    let pending = this.pending;
     let count = 0;
+    // Every DOM property read crosses into the browser: each is read once per node.
     while (node !== null) {
-      let enter = false;
+      let child: Node | null = null;
       const type = node.nodeType;
       if (type === TEXT_NODE) {
         const text = (node as Text).data;
-        if (this.pending && !broken) {
+        if (pending && !broken) {
           run.starts.push(run.text.length);
           run.nodes.push(node as Text);
           run.text += text;
         } else {
-          if (this.pending) onRun(run);
+          if (pending) onRun(run);
           // A run never starts with blank text: no name starts with white space, and most runs would be blank.
-          this.pending = !isBlank(text);
-          if (this.pending) {
+          pending = !isBlank(text);
+          if (pending) {
             // One run object, reused: a page has tens of thousands of runs, and garbage means GC pauses.
             run.block = blocks[depth]!;
             run.nodes.length = 0;
@@ -148,37 +160,41 @@ export class TextRunWalker {
         }
         broken = false;
       } else if (type === ELEMENT_NODE) {
-        const name = (node as Element).localName;
-        const inline = INLINE.has(name);
+        const kind = ELEMENT_KINDS.get((node as Element).localName) ?? BLOCK;
         // A line break, an image, a rule, a block or skipped code: text on either side is not one name
         // (`Jack<br>Ma`, `Alibaba <div></div> Cloud`).
-        if (!inline) broken = true;
-        if (!SKIPPED.has(name) && !this.editables.has(node as Element) && node.firstChild !== null) {
-          enter = true;
-          blocks[depth + 1] = inline ? blocks[depth]! : node;
+        if (kind !== INLINE_KIND) broken = true;
+        if (kind !== SKIPPED_KIND && (editables === null || !editables.has(node as Element))) {
+          child = node.firstChild;
+          if (child !== null) blocks[depth + 1] = kind === INLINE_KIND ? blocks[depth]! : node;
         }
       }
-      if (enter) {
+      if (child !== null) {
         depth++;
-        node = node.firstChild;
+        node = child;
       } else {
         // Climb to the nearest ancestor with a next sibling; leaving a block breaks the run.
-        while (node !== root && node!.nextSibling === null) {
-          node = node!.parentNode;
+        let next: Node | null = node.nextSibling;
+        while (next === null) {
+          const parent: Node | null = node!.parentNode;
           depth--;
-          if (node === null || depth < 0) break;
-          if (blocks[depth + 1] === node) broken = true;
+          if (parent === null || parent === root || depth < 0) break;
+          if (blocks[depth + 1] === parent) broken = true;
+          node = parent;
+          next = parent.nextSibling;
         }
-        node = node === null || node === root || depth < 0 ? null : node.nextSibling;
+        node = next;
       }
       // Skipped elements count too: a page can hide most of its markup in code or SVG.
       if ((++count & 63) === 0 && node !== null && shouldYield()) {
         this.next = node;
         this.depth = depth;
         this.broken = broken;
+        this.pending = pending;
         return false;
       }
     }
+    this.pending = pending;
     if (this.pending) onRun(run);
     this.pending = false;
     this.next = null;
