@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import { pointOfText } from './page-points';
 import { ensureChromium, extensionArgs } from './chromium';
 import { DEMO_DIR, demoPages } from './demo-pages';
 import { serveStatic } from './static-server';
@@ -53,20 +54,7 @@ if (!headless) {
   await page.screenshot({ path: join(out, '1-highlighted-page.png') });
 
   // Hover the first "Aliyun" and wait for its card.
-  const point = await page.evaluate(() => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf('Aliyun');
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 6);
-      const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    }
-    return null;
-  });
-  if (!point) throw new Error('the demo page has no "Aliyun"');
+  const point = await pointOfText(page, 'Aliyun');
   await page.mouse.move(point.x, point.y);
   await page.getByRole('dialog', { name: 'Alibaba Cloud' }).waitFor({ state: 'visible' });
   await page.waitForTimeout(400); // let the card's fade-in finish

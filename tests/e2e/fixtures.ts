@@ -8,6 +8,8 @@ import { demoPages } from '../../src/cli/demo-pages';
 import type { PageReport } from '../../src/messaging/protocol';
 import { serveStatic } from '../../src/cli/static-server';
 
+export { pointOfText } from '../../src/cli/page-points';
+
 export const EXTENSION_DIR = process.env.BACKSTORY_EXTENSION_DIR ?? fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
 const PAGES_DIR = fileURLToPath(new URL('./pages', import.meta.url));
 
@@ -177,32 +179,6 @@ export async function expectPainted(page: Page, check: (texts: string[]) => bool
     expect(check(last), `${message}; painted: ${JSON.stringify(last)}`).toBe(true);
   }).toPass({ timeout: 5_000, intervals: [50, 100, 250] });
   return last;
-}
-
-/** The centre of the first occurrence of `text` in the page's body, in viewport coordinates. */
-export async function pointOfText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ([needle, nth]) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const data = (node as Text).data;
-        for (let at = data.indexOf(needle); at !== -1; at = data.indexOf(needle, at + 1)) {
-          if (seen++ < nth) continue;
-          const range = document.createRange();
-          range.setStart(node, at);
-          range.setEnd(node, at + needle.length);
-          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-          const rect = range.getClientRects()[0]!;
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    },
-    [text, occurrence] as const,
-  );
-  if (!point) throw new Error(`"${text}" is not on the page`);
-  return point;
 }
 
 /** The id of the tab showing `url` (how the popup is pointed at a real tab in tests). */
