@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { browserWithoutHighlightApi, expect, extensionErrorsIn, pageReportOf, pointOfText, tabIdOf, test as shared } from './fixtures';
+import { browserWithoutHighlightApi, expect, expectFound, extensionErrorsIn, pageReportOf, pointOfText, tabIdOf, test as shared } from './fixtures';
 import { withoutLongTasks } from './tracing';
 
 /**
@@ -25,13 +25,8 @@ async function marks(page: Page): Promise<string[]> {
 }
 
 /** Waits until the page's marks satisfy `check`; returns them. */
-async function expectMarks(page: Page, check: (marks: string[]) => boolean, message: string): Promise<string[]> {
-  let last: string[] = [];
-  await expect(async () => {
-    last = await marks(page);
-    expect(check(last), `${message}; marks: ${JSON.stringify(last)}`).toBe(true);
-  }).toPass({ timeout: 5_000, intervals: [50, 100, 250] });
-  return last;
+function expectMarks(page: Page, check: (marks: string[]) => boolean, message: string): Promise<string[]> {
+  return expectFound(() => marks(page), 'marks', check, message);
 }
 
 const count = (list: string[], item: string) => list.filter((x) => x === item).length;

@@ -59,17 +59,22 @@ function extensionWithoutHighlightApi(): string {
   return dir;
 }
 
-/** A fresh Chromium profile with the built extension loaded. */
-export async function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
+/** A fresh headless Chromium profile with these flags (and without these of Playwright's defaults). */
+export async function launchFreshChromium(args: string[], ignoreDefaultArgs: string[] = []): Promise<BrowserContext> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: run the tests through `npm test`, which installs one');
-  const extensionDir = options.withoutHighlightApi ? extensionWithoutHighlightApi() : EXTENSION_DIR;
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstory-e2e-')), {
     executablePath,
     headless: true,
-    args: extensionArgs(extensionDir),
+    args,
+    ignoreDefaultArgs,
     viewport: { width: 1200, height: 900 },
   });
+}
+
+/** A fresh Chromium profile with the built extension loaded. */
+export function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
+  return launchFreshChromium(extensionArgs(options.withoutHighlightApi ? extensionWithoutHighlightApi() : EXTENSION_DIR));
 }
 
 /** The `extensionContext` fixture: a browser for the worker, closed after its last test. */
@@ -171,14 +176,24 @@ export async function paintedTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Waits until the page's painted mentions satisfy `check`; returns them. */
-export async function expectPainted(page: Page, check: (texts: string[]) => boolean, message: string): Promise<string[]> {
+/** Waits until what `read` finds (named `what` in the failure) satisfies `check`; returns it. */
+export async function expectFound(
+  read: () => Promise<string[]>,
+  what: string,
+  check: (found: string[]) => boolean,
+  message: string,
+): Promise<string[]> {
   let last: string[] = [];
   await expect(async () => {
-    last = await paintedTexts(page);
-    expect(check(last), `${message}; painted: ${JSON.stringify(last)}`).toBe(true);
+    last = await read();
+    expect(check(last), `${message}; ${what}: ${JSON.stringify(last)}`).toBe(true);
   }).toPass({ timeout: 5_000, intervals: [50, 100, 250] });
   return last;
+}
+
+/** Waits until the page's painted mentions satisfy `check`; returns them. */
+export function expectPainted(page: Page, check: (texts: string[]) => boolean, message: string): Promise<string[]> {
+  return expectFound(() => paintedTexts(page), 'painted', check, message);
 }
 
 /** The id of the tab showing `url` (how the popup is pointed at a real tab in tests). */

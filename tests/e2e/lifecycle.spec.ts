@@ -1,9 +1,6 @@
-import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../../src/cli/chromium';
-import { EXTENSION_DIR, expect, expectPainted, extensionErrorsIn, pointOfText, test as shared } from './fixtures';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../src/cli/chromium';
+import { EXTENSION_DIR, expect, expectPainted, extensionErrorsIn, launchFreshChromium, pointOfText, test as shared } from './fixtures';
 
 /**
  * Installing, updating and removing Backstory while tabs are open, the way a browser does it: the
@@ -20,15 +17,8 @@ interface Installer {
 
 const test = shared.extend<{ installer: Installer }>({
   installer: async ({}, use) => {
-    const executablePath = findChromium();
-    if (!executablePath) throw new Error('No Chromium: run the tests through `npm test`, which installs one');
-    const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'backstory-lifecycle-')), {
-      executablePath,
-      headless: true,
-      // Loading an extension over the protocol needs extensions enabled, which Playwright turns off by default.
-      args: [...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging'],
-      ignoreDefaultArgs: ['--disable-extensions'],
-    });
+    // Loading an extension over the protocol needs extensions enabled, which Playwright turns off by default.
+    const browser = await launchFreshChromium([...CHROMIUM_ARGS, '--enable-unsafe-extension-debugging'], ['--disable-extensions']);
     const cdp: CDPSession = await browser.browser()!.newBrowserCDPSession();
     await use({
       browser,
@@ -50,28 +40,30 @@ function traces(page: Page) {
   }));
 }
 
-test('installing Backstory paints the tabs that were already open', async ({ installer, origin }) => {
+/**
+ * Opens the demo page, installs Backstory with it open, and hovers "Aliyun" until its card shows.
+ * Returns the page, the extension's id, the errors it raises in the page as they come, and where Aliyun is.
+ */
+async function installOverOpenPage(installer: Installer, origin: string) {
   const page = await installer.browser.newPage();
   await page.goto(`${origin}/cloud-rivals.html`);
   expect(await traces(page)).toEqual({ mentions: 0, sheets: 0, hosts: 0 });
-
-  const errors = extensionErrorsIn(page, await installer.install());
+  const id = await installer.install();
+  const errors = extensionErrorsIn(page, id);
   await expectPainted(page, (texts) => texts.includes('Aliyun') && texts.includes('Huawei'), 'the open tab painted after install');
-  const { x, y } = await pointOfText(page, 'Aliyun');
-  await page.mouse.move(x, y);
+  const aliyun = await pointOfText(page, 'Aliyun');
+  await page.mouse.move(aliyun.x, aliyun.y);
   await expect(page.getByRole('dialog', { name: 'Alibaba Cloud' })).toBeVisible();
+  return { page, id, errors, aliyun };
+}
+
+test('installing Backstory paints the tabs that were already open', async ({ installer, origin }) => {
+  const { errors } = await installOverOpenPage(installer, origin);
   expect(errors).toEqual([]);
 });
 
 test('an update takes over open tabs: the old script removes its highlights and card, the new one paints once', async ({ installer, origin }) => {
-  const page = await installer.browser.newPage();
-  await page.goto(`${origin}/cloud-rivals.html`);
-  const id = await installer.install();
-  const errors = extensionErrorsIn(page, id);
-  await expectPainted(page, (texts) => texts.includes('Aliyun'), 'painted before the update');
-  const { x, y } = await pointOfText(page, 'Aliyun');
-  await page.mouse.move(x, y);
-  await expect(page.getByRole('dialog', { name: 'Alibaba Cloud' })).toBeVisible();
+  const { page, id, errors, aliyun } = await installOverOpenPage(installer, origin);
   const before = await traces(page);
   // The old version's highlight, kept by the page so that we can tell the new one from it.
   await page.evaluate(() => ((window as unknown as { oldHighlight: unknown }).oldHighlight = CSS.highlights.get('backstory-mention')));
@@ -87,21 +79,14 @@ test('an update takes over open tabs: the old script removes its highlights and 
     }), { message: 'a new script paints', timeout: 10_000 })
     .toBe(true);
   await expect.poll(() => traces(page), { timeout: 10_000 }).toEqual({ mentions: before.mentions, sheets: 1, hosts: 0 });
-  await page.mouse.move(x, y);
+  await page.mouse.move(aliyun.x, aliyun.y);
   await expect(page.getByRole('dialog', { name: 'Alibaba Cloud' })).toBeVisible();
   expect((await traces(page)).hosts).toBe(1);
   expect(errors).toEqual([]);
 });
 
 test('removing Backstory: the orphaned script removes everything it added and the page keeps working', async ({ installer, origin }) => {
-  const page = await installer.browser.newPage();
-  await page.goto(`${origin}/cloud-rivals.html`);
-  const id = await installer.install();
-  const errors = extensionErrorsIn(page, id);
-  await expectPainted(page, (texts) => texts.includes('Aliyun'), 'mentions painted');
-  const { x, y } = await pointOfText(page, 'Aliyun');
-  await page.mouse.move(x, y);
-  await expect(page.getByRole('dialog', { name: 'Alibaba Cloud' })).toBeVisible();
+  const { page, id, errors } = await installOverOpenPage(installer, origin);
 
   await installer.uninstall(id);
 

@@ -1,5 +1,6 @@
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
 
 const entity = (id: string) => knowledgeBase.entities.find((e) => e.id === id)!;
@@ -230,16 +231,7 @@ test.describe('settings storage', () => {
     page.on('pageerror', (error) => errors.push(error.message));
 
     await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: '{"disabledTopics": [garbage' }));
-    await expect.poll(() => storedSettings(serviceWorker)).toEqual({
-      disabledTopics: [],
-      disabledEntities: [],
-      disabledSites: [],
-      ignoredAliases: [],
-      highlightStyle: 'underline',
-      firstMentionOnly: false,
-      cardDelayMs: 300,
-      language: 'auto',
-    });
+    await expect.poll(() => storedSettings(serviceWorker)).toEqual({ ...DEFAULT_SETTINGS });
     await expect.poll(() => warnings.length).toBe(1);
     expect(warnings[0]).toContain('settings were string, not an object');
 
