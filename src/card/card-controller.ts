@@ -1,9 +1,7 @@
-import { browser } from 'wxt/browser';
 import { resolveLanguage } from '../i18n/messages';
 import { pageTranslator } from '../i18n/page-messages';
 import type { PageMention } from '../page/page-mentions';
 import type { Settings } from '../settings/settings';
-import { settingsActions } from './card-actions';
 import { CardDisplay, type CardUi } from './card-display';
 import { CardInput } from './card-input';
 import type { Card, CardSetup } from './card-script';
@@ -13,8 +11,8 @@ import { createUiHost } from './ui-host';
 export type { CardUi };
 
 /** The card's strings and timing under the reader's settings. */
-function cardUi(settings: Settings): CardUi {
-  const language = resolveLanguage(settings.language, browser.i18n.getUILanguage());
+function cardUi(settings: Settings, uiLanguage: string): CardUi {
+  const language = resolveLanguage(settings.language, uiLanguage);
   return { language, t: pageTranslator(language), delayMs: settings.cardDelayMs, disabledTopics: settings.disabledTopics };
 }
 
@@ -27,13 +25,15 @@ function cardUi(settings: Settings): CardUi {
 export class CardController implements Card {
   readonly #display: CardDisplay;
   readonly #input: CardInput;
+  readonly #uiLanguage: string;
 
-  constructor({ document, kb, matcher, site, settings, onActiveChange, signal }: CardSetup) {
-    const ui = cardUi(settings);
+  constructor({ document, kb, matcher, actions, settings, uiLanguage, onActiveChange, signal }: CardSetup) {
+    this.#uiLanguage = uiLanguage;
+    const ui = cardUi(settings, uiLanguage);
     const timers = { startGrace: () => this.#input.startGrace(), cancelGrace: () => this.#input.cancelGrace(), cancelDwell: () => this.#input.cancelDwell() };
     // Our UI host is created with the first card: a page whose mentions are never opened gets no element at all.
     const createHost = () => createUiHost(document, CARD_CSS, signal);
-    this.#display = new CardDisplay(document, createHost, kb, matcher, ui, settingsActions(kb, matcher, site), onActiveChange, timers, signal);
+    this.#display = new CardDisplay(document, createHost, kb, matcher, ui, actions, onActiveChange, timers, signal);
     this.#input = new CardInput(document, this.#display, ui, signal);
   }
 
@@ -43,7 +43,7 @@ export class CardController implements Card {
   }
 
   updateSettings(settings: Settings): void {
-    this.#display.updateUi(cardUi(settings));
+    this.#display.updateUi(cardUi(settings, this.#uiLanguage));
   }
 
   get openMention(): PageMention | null {

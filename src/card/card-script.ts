@@ -1,4 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/types';
+import type { CardActions } from './card-actions';
 import type { MentionMatcher } from '../matching/mention-matcher';
 import type { PageMention } from '../page/page-mentions';
 import type { Settings } from '../settings/settings';
@@ -15,13 +16,19 @@ import type { Settings } from '../settings/settings';
  * forge this one.
  */
 
-/** What the content script gives the card: its own objects, so the card script carries no knowledge base. */
+/**
+ * What the content script gives the card: its own objects, so the card script carries no
+ * knowledge base, and no extension API either (settings are read and written by the content script).
+ */
 export interface CardSetup {
   document: Document;
   kb: KnowledgeBase;
   matcher: MentionMatcher;
-  site: string | undefined;
+  /** The card's one-click buttons (they write the settings). */
+  actions: CardActions;
   settings: Settings;
+  /** The browser's language (`i18n.getUILanguage()`), for the setting "the browser's language". */
+  uiLanguage: string;
   /** Marks the open card's mention on the page (null: none). */
   onActiveChange: (mention: PageMention | null) => void;
   signal: AbortSignal;

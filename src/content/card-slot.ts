@@ -92,7 +92,7 @@ export class CardSlot {
     const { signal } = this.#setup;
     if (signal.aborted) return null;
     try {
-      // A factory left in this world by an older Backstory (the same isolated world after an update) is not ours.
+      // A factory an older Backstory left here is not ours (after an update, old and new scripts can share the world).
       takeCardFactory();
       if (!(await sendToBackground('loadCard', {}))) return null;
       if (signal.aborted) return null;

@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { settingsActions } from '../card/card-actions';
 import { stepTarget } from '../card/mention-navigation';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
@@ -80,7 +82,16 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   const pageNodes: PageNodes = wrapping ?? PAGE_AS_IS;
   const inPageOrder = pageOrder(pageNodes);
   // The card is a script of its own, loaded once this frame has mentions (see CardSlot).
-  const card = new CardSlot({ document, kb, matcher, site, settings, onActiveChange: (mention) => painter.setActive(mention), signal });
+  const card = new CardSlot({
+    document,
+    kb,
+    matcher,
+    actions: settingsActions(kb, matcher, site),
+    settings,
+    uiLanguage: browser.i18n.getUILanguage(),
+    onActiveChange: (mention) => painter.setActive(mention),
+    signal,
+  });
 
   let painted: PageMention[] = [];
   let paintedInOrder: PageMention[] | null = null;
