@@ -11,7 +11,9 @@ const CARD_SCRIPT = '/card.js';
  */
 export async function runCardScript(tabId: number, frameId: number): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT] });
+    // At once: by default the browser would wait for the page's idle point (its images loaded, say), and the frame
+    // asks only once its document is parsed and painted, or when the reader wants a card now.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_SCRIPT], injectImmediately: true });
     return true;
   } catch {
     return false;
