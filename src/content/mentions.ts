@@ -139,7 +139,10 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     pageNodes,
   );
 
-  /** Moves to the next or previous mention: scrolls it into view, marks it, and opens its card with focus inside. */
+  /**
+   * Moves to the next or previous mention: scrolls it into view, marks it, and opens its card with focus inside
+   * (the card's script loaded first if it is not yet). False when there is none, or no card could be loaded.
+   */
   const step = async (from: PageMention | null, direction: 1 | -1, among: PageMention[]) => {
     const target = stepTarget(among, from, direction, (m) => mentionRange(m).getBoundingClientRect(), innerHeight);
     return target !== undefined && card.reveal(target);
