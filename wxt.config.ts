@@ -29,10 +29,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings. Content scripts are declared by the entrypoint (http and https pages only).
-    // Chrome only: scripting, on the same http and https pages, starts the new content script in tabs already
-    // open when Backstory is installed or updated (Firefox does that by itself).
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'scripting'],
-    ...(browser !== 'firefox' && { host_permissions: ['http://*/*', 'https://*/*'] }),
+    // scripting, on the same http and https pages: runs the card's script (entrypoints/card.ts) in a frame whose
+    // content script has painted mentions, and, in Chrome, starts the new content script in tabs already open when
+    // Backstory is installed or updated (Firefox does that by itself). WXT moves host_permissions into
+    // permissions for Firefox's Manifest V2.
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'next-mention': {

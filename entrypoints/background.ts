@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
+import { runCardScript } from '../src/background/card-script';
 import { isNewVersion, startInOpenTabs } from '../src/background/take-over';
 import { knowledgeBase } from '../src/knowledge/knowledge-base';
-import { sendToTab } from '../src/messaging/protocol';
+import { handleBackgroundMessages, sendToTab } from '../src/messaging/protocol';
 import { keepSettingsRepaired } from '../src/settings/settings-item';
 
 export default defineBackground(() => {
@@ -13,6 +14,9 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     if (isNewVersion(reason)) void startInOpenTabs();
   });
+
+  // A frame with mentions asks for the card's script (src/content/card-slot.ts).
+  handleBackgroundMessages({ loadCard: (_, { tabId, frameId }) => runCardScript(tabId, frameId) });
 
   browser.commands.onCommand.addListener(async (command) => {
     const direction = command === 'next-mention' ? 1 : command === 'previous-mention' ? -1 : undefined;

@@ -1,57 +1,64 @@
-import type { KnowledgeBase } from '../knowledge/types';
-import type { MentionMatcher } from '../matching/mention-matcher';
+import { resolveLanguage } from '../i18n/messages';
+import { pageTranslator } from '../i18n/page-messages';
 import type { PageMention } from '../page/page-mentions';
-import type { CardActions } from './card-actions';
+import type { Settings } from '../settings/settings';
 import { CardDisplay, type CardUi } from './card-display';
 import { CardInput } from './card-input';
+import type { Card, CardSetup } from './card-script';
+import CARD_CSS from './card.css?inline';
+import { createUiHost } from './ui-host';
 
 export type { CardUi };
+
+/** The card's strings and timing under the reader's settings. */
+function cardUi(settings: Settings, uiLanguage: string): CardUi {
+  const language = resolveLanguage(settings.language, uiLanguage);
+  return { language, t: pageTranslator(language), delayMs: settings.cardDelayMs, disabledTopics: settings.disabledTopics };
+}
 
 /**
  * The hover card as the content script uses it: the card on screen (card-display.tsx)
  * driven by the reader's input (card-input.ts), and opened from the keyboard command
- * and the popup's list (`reveal`).
+ * and the popup's list (`reveal`). Made by the card script (entrypoints/card.ts) with the
+ * content script's objects (see card-script.ts).
  */
-export class CardController {
+export class CardController implements Card {
   readonly #display: CardDisplay;
   readonly #input: CardInput;
+  readonly #uiLanguage: string;
 
-  constructor(
-    document: Document,
-    /** Creates our UI host; called on the first card, so pages without mentions get no element at all. */
-    createHost: () => ShadowRoot,
-    kb: KnowledgeBase,
-    matcher: MentionMatcher,
-    ui: CardUi,
-    actions: CardActions,
-    onActiveChange: (mention: PageMention | null) => void,
-    signal: AbortSignal,
-  ) {
+  constructor({ document, kb, matcher, actions, settings, uiLanguage, onActiveChange, signal }: CardSetup) {
+    this.#uiLanguage = uiLanguage;
+    const ui = cardUi(settings, uiLanguage);
     const timers = { startGrace: () => this.#input.startGrace(), cancelGrace: () => this.#input.cancelGrace(), cancelDwell: () => this.#input.cancelDwell() };
+    // Our UI host is created with the first card: a page whose mentions are never opened gets no element at all.
+    const createHost = () => createUiHost(document, CARD_CSS, signal);
     this.#display = new CardDisplay(document, createHost, kb, matcher, ui, actions, onActiveChange, timers, signal);
     this.#input = new CardInput(document, this.#display, ui, signal);
   }
 
-  /** The mentions that can open a card (those painted). */
   setMentions(mentions: PageMention[]): void {
     this.#display.setMentions(mentions);
     this.#input.setMentions(mentions);
   }
 
-  updateUi(ui: CardUi): void {
-    this.#display.updateUi(ui);
+  updateSettings(settings: Settings): void {
+    this.#display.updateUi(cardUi(settings, this.#uiLanguage));
   }
 
   get openMention(): PageMention | null {
     return this.#display.openMention;
   }
 
-  /** Scrolls to a mention and opens its card with focus inside (see `CardDisplay.reveal`). */
+  /** See `CardDisplay.reveal`. */
   reveal(mention: PageMention): void {
     this.#display.reveal(mention);
   }
 
-  /** Takes focus into a card that keyboard focus on its link opened; false when there is none. */
+  catchUp(pointer: { x: number; y: number } | null): void {
+    this.#input.catchUp(pointer);
+  }
+
   enterCardOfFocusedLink(): boolean {
     return this.#input.enterCardOfFocusedLink();
   }

@@ -113,6 +113,20 @@ export class CardInput implements IntentTimers {
     return true;
   }
 
+  /**
+   * Takes up what the reader was doing before the card's script arrived (see
+   * src/content/card-slot.ts): the pointer resting where it last moved starts a dwell,
+   * and focus on a link that names a company opens its card.
+   */
+  catchUp(pointer: { x: number; y: number } | null): void {
+    const focused = this.#document.activeElement;
+    if (focused?.matches('a[href]:focus-visible')) this.#focusOn(focused);
+    if (pointer && !this.#surface.openMention) {
+      this.#pointer = pointer;
+      this.#hover();
+    }
+  }
+
   startGrace(): void {
     if (this.#graceTimer !== undefined) return;
     this.#graceTimer = setTimeout(() => {
@@ -235,8 +249,11 @@ export class CardInput implements IntentTimers {
    * command takes focus into it). Focus moving on closes a card it opened.
    */
   #focusIn(event: FocusEvent): void {
+    this.#focusOn(event.composedPath()[0]);
+  }
+
+  #focusOn(target: EventTarget | undefined): void {
     const surface = this.#surface;
-    const target = event.composedPath()[0];
     if (surface.isOurs(target) || surface.givingFocusBack) return;
     const link = target instanceof Element && target.matches('a[href]:focus-visible') ? target : null;
     const mention = link && this.#index.firstIn(link);

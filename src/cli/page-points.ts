@@ -1,10 +1,11 @@
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 
 /**
  * The centre of an occurrence of `text` in a page's body, in viewport coordinates, scrolled
- * into view: where to put the pointer to hover a mention (the demo and the end-to-end tests).
+ * into view: where to put the pointer to hover a mention (the demo and the end-to-end tests; in a frame, in the
+ * frame's viewport).
  */
-export async function pointOfText(page: Page, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
+export async function pointOfText(page: Page | Frame, text: string, occurrence = 0): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
     ([needle, nth]) => {
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

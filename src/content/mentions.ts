@@ -1,11 +1,6 @@
 import { browser } from 'wxt/browser';
 import { settingsActions } from '../card/card-actions';
-import { CardController } from '../card/card-controller';
-import CARD_CSS from '../card/card.css?inline';
-import { createUiHost } from '../card/ui-host';
 import { stepTarget } from '../card/mention-navigation';
-import { resolveLanguage } from '../i18n/messages';
-import { pageTranslator } from '../i18n/page-messages';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
 import { handleMessages, servePageReports, type PageReport } from '../messaging/protocol';
@@ -16,6 +11,7 @@ import { PAGE_AS_IS, pageOrder, type MentionPainter, type PageNodes } from '../p
 import { WrappingPainter } from '../page/wrapping-painter';
 import { isAliasIgnored, isEntityEnabled, isSiteEnabled, siteOf, type Settings } from '../settings/settings';
 import { readSettings, watchSettings } from '../settings/storage';
+import { CardSlot } from './card-slot';
 
 /** A mention revealed from the popup blinks: off and on twice, 200 ms each, ending on. */
 const FLASH_PHASES = 4;
@@ -85,20 +81,17 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   const matcher = MentionMatcher.forKnowledgeBase(kb);
   const pageNodes: PageNodes = wrapping ?? PAGE_AS_IS;
   const inPageOrder = pageOrder(pageNodes);
-  const uiFor = (current: Settings) => {
-    const language = resolveLanguage(current.language, browser.i18n.getUILanguage());
-    return { language, t: pageTranslator(language), delayMs: current.cardDelayMs, disabledTopics: current.disabledTopics };
-  };
-  const card = new CardController(
+  // The card is a script of its own, loaded once this frame has mentions (see CardSlot).
+  const card = new CardSlot({
     document,
-    () => createUiHost(document, CARD_CSS, signal),
     kb,
     matcher,
-    uiFor(settings),
-    settingsActions(kb, matcher, site),
-    (mention) => painter.setActive(mention),
+    actions: settingsActions(kb, matcher, site),
+    settings,
+    uiLanguage: browser.i18n.getUILanguage(),
+    onActiveChange: (mention) => painter.setActive(mention),
     signal,
-  );
+  });
 
   let painted: PageMention[] = [];
   let paintedInOrder: PageMention[] | null = null;
@@ -146,20 +139,21 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     pageNodes,
   );
 
-  /** Moves to the next or previous mention: scrolls it into view, marks it, and opens its card with focus inside. */
-  const step = (from: PageMention | null, direction: 1 | -1, among: PageMention[]) => {
+  /**
+   * Moves to the next or previous mention: scrolls it into view, marks it, and opens its card with focus inside
+   * (the card's script loaded first if it is not yet). False when there is none, or no card could be loaded.
+   */
+  const step = async (from: PageMention | null, direction: 1 | -1, among: PageMention[]) => {
     const target = stepTarget(among, from, direction, (m) => mentionRange(m).getBoundingClientRect(), innerHeight);
-    if (!target) return false;
-    card.reveal(target);
-    return true;
+    return target !== undefined && card.reveal(target);
   };
 
   handleMessages(
     {
       getPageReport: () => report(),
-      revealMention: ({ entityId }) => {
+      revealMention: async ({ entityId }) => {
         // From the popup: the reader is not looking at the page, so the mention flashes once reached.
-        const moved = step(card.openMention, 1, inDocumentOrder().filter((m) => m.entityId === entityId));
+        const moved = await step(card.openMention, 1, inDocumentOrder().filter((m) => m.entityId === entityId));
         if (moved && card.openMention) flashActive(card.openMention);
         return moved;
       },
@@ -193,7 +187,7 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
   watchSettings(kb, (next) => {
     settings = next;
     painter.setStyle(settings.highlightStyle);
-    card.updateUi(uiFor(settings));
+    card.updateSettings(settings);
     repaint();
   }, signal);
   painter.setStyle(settings.highlightStyle);

@@ -10,7 +10,9 @@ import { browser, type Browser } from 'wxt/browser';
  * - popup and background → content script (top frame of a tab): `ContentScriptProtocol`,
  *   by `sendToTab`, answered by `handleMessages`;
  * - content script → popup: `PageReport`s on a port the popup opens (`followPageReport`,
- *   served by `servePageReports`), so that the popup's list follows the page live.
+ *   served by `servePageReports`), so that the popup's list follows the page live;
+ * - content script (any frame) → background: `BackgroundProtocol`, by `sendToBackground`,
+ *   answered by `handleBackgroundMessages` with the tab and frame that sent it.
  */
 
 export interface EntityCount {
@@ -44,6 +46,18 @@ export type ResponseOf<K extends MessageType> = ContentScriptProtocol[K]['respon
 /** A request as it travels: a marker, its type and its payload. */
 export type Envelope<K extends MessageType = MessageType> = { [T in K]: { backstory: 1; type: T; payload: RequestOf<T> } }[K];
 
+export interface BackgroundProtocol {
+  /** Runs the card's script (entrypoints/card.ts) in the sender's frame; true once it has run there. */
+  loadCard: { request: Record<string, never>; response: boolean };
+}
+
+export type BackgroundMessageType = keyof BackgroundProtocol;
+export type BackgroundRequestOf<K extends BackgroundMessageType> = BackgroundProtocol[K]['request'];
+export type BackgroundResponseOf<K extends BackgroundMessageType> = BackgroundProtocol[K]['response'];
+export type BackgroundEnvelope<K extends BackgroundMessageType = BackgroundMessageType> = {
+  [T in K]: { backstory: 1; type: T; payload: BackgroundRequestOf<T> };
+}[K];
+
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -51,19 +65,33 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 const ENTITY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isEntityId = (value: unknown): value is string => typeof value === 'string' && value.length <= 100 && ENTITY_ID.test(value);
 
+const isEmpty = (payload: unknown): payload is Record<string, never> => isObject(payload) && Object.keys(payload).length === 0;
+
 /** Run-time checks of each request's payload. */
 const validators: { [K in MessageType]: (payload: unknown) => payload is RequestOf<K> } = {
-  getPageReport: (payload): payload is Record<string, never> => isObject(payload) && Object.keys(payload).length === 0,
+  getPageReport: isEmpty,
   revealMention: (payload): payload is { entityId: string } => isObject(payload) && isEntityId(payload.entityId),
   stepMention: (payload): payload is { direction: 1 | -1 } => isObject(payload) && (payload.direction === 1 || payload.direction === -1),
 };
+const backgroundValidators: { [K in BackgroundMessageType]: (payload: unknown) => payload is BackgroundRequestOf<K> } = {
+  loadCard: isEmpty,
+};
 
-/** The message as a request of our protocol, or undefined when it is not one (unknown type, bad payload, not ours). */
-export function parseRequest(message: unknown): Envelope | undefined {
+/** The message if it is a well-formed request of the protocol that `checks` validates, else undefined. */
+function parseWith<E>(checks: Record<string, (payload: unknown) => boolean>, message: unknown): E | undefined {
   if (!isObject(message) || message.backstory !== 1 || typeof message.type !== 'string') return undefined;
-  if (!Object.hasOwn(validators, message.type)) return undefined;
-  const type = message.type as MessageType;
-  return validators[type](message.payload) ? (message as Envelope) : undefined;
+  if (!Object.hasOwn(checks, message.type)) return undefined;
+  return checks[message.type]!(message.payload) ? (message as E) : undefined;
+}
+
+/** The message as a request to a content script, or undefined when it is not one (unknown type, bad payload, not ours). */
+export function parseRequest(message: unknown): Envelope | undefined {
+  return parseWith<Envelope>(validators, message);
+}
+
+/** The message as a request to the background, or undefined when it is not one. */
+export function parseBackgroundRequest(message: unknown): BackgroundEnvelope | undefined {
+  return parseWith<BackgroundEnvelope>(backgroundValidators, message);
 }
 
 /** Whether a value is a well-formed page report (what the popup accepts from a port). */
@@ -114,6 +142,40 @@ export function handleMessages(handlers: Handlers, signal: AbortSignal): void {
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}
+
+/**
+ * Sends a request to the background from a content script. Rejects when nobody
+ * answers, and throws at once when the extension is gone (an orphaned script).
+ */
+export async function sendToBackground<K extends BackgroundMessageType>(type: K, payload: BackgroundRequestOf<K>): Promise<BackgroundResponseOf<K>> {
+  const envelope = { backstory: 1, type, payload } as BackgroundEnvelope<K>;
+  return (await browser.runtime.sendMessage(envelope)) as BackgroundResponseOf<K>;
+}
+
+/** The frame a content script's request came from. */
+export interface SenderFrame {
+  tabId: number;
+  frameId: number;
+}
+
+export type BackgroundHandlers = {
+  [K in BackgroundMessageType]: (payload: BackgroundRequestOf<K>, from: SenderFrame) => BackgroundResponseOf<K> | Promise<BackgroundResponseOf<K>>;
+};
+
+/**
+ * Answers content scripts' requests in the background. Only our own content scripts,
+ * in a tab's frame, are answered: a request from one of our pages (no tab) is not one.
+ */
+export function handleBackgroundMessages(handlers: BackgroundHandlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isFromOurExtension(sender) || sender.tab?.id === undefined || sender.frameId === undefined) return undefined;
+    const request = parseBackgroundRequest(message);
+    if (!request) return undefined;
+    const handler = handlers[request.type] as (payload: unknown, from: SenderFrame) => unknown;
+    const from = { tabId: sender.tab.id, frameId: sender.frameId };
+    return Promise.resolve().then(() => handler(request.payload, from));
+  });
 }
 
 /** The port a popup opens to follow its tab's page report live. */

@@ -35,6 +35,8 @@ export interface BenchFigures {
   longestTaskMs: number | null;
   contentScriptGzipBytes: number | null;
   contentScriptWithKbGzipBytes: number | null;
+  /** The card's script (card.js), run only in frames with mentions; not part of the content script's figure. */
+  cardScriptGzipBytes: number | null;
   longTask: LongTaskFigures | null;
   runsPerPage: number;
   realPages: boolean;
@@ -122,6 +124,9 @@ export function formatReport(figures: BenchFigures): string {
     out.push(
       `Content script gzipped: ${figures.contentScriptWithKbGzipBytes} B with the knowledge base, ${figures.contentScriptGzipBytes} B without.`,
     );
+  }
+  if (figures.cardScriptGzipBytes !== null) {
+    out.push(`Card script gzipped (loaded only into frames with mentions): ${figures.cardScriptGzipBytes} B.`);
   }
   out.push('', 'Targets (reported, not asserted):');
   for (const target of targets(figures)) {

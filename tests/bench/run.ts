@@ -4,7 +4,8 @@
  * Issue 4's benchmark, in Chromium: Backstory's scan against a bare TreeWalker and
  * against mark.js on the saved real pages, the same scan with 10,000 more aliases,
  * matcher build times, the longest task the built extension adds on a generated 5 MB
- * page, and the content script's gzipped size. Reports, never asserts.
+ * page, and the gzipped sizes of the content script and of the card's script (loaded only
+ * into frames with mentions). Reports, never asserts.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
 
     process.stderr.write('Building the extension (with and without the knowledge base)…\n');
     const extensionDir = await buildExtension(path.join(workDir, 'with-kb'), { knowledgeBase: true });
-    const withoutKbDir = await buildExtension(path.join(workDir, 'without-kb'), { knowledgeBase: false, only: ['mentions'] });
+    const withoutKbDir = await buildExtension(path.join(workDir, 'without-kb'), { knowledgeBase: false, only: ['mentions', 'card'] });
     process.stderr.write('Loading the 5 MB page with and without the extension…\n');
     const longTask = await measureLongTask(`${site.origin}/news.html`, extensionDir, Buffer.byteLength(news));
 
@@ -198,6 +199,8 @@ async function main(): Promise<void> {
       longestTaskMs: Math.max(0, longTask.withExtensionMs - longTask.withoutExtensionMs),
       contentScriptGzipBytes: gzipBytes(path.join(withoutKbDir, 'content-scripts/mentions.js')),
       contentScriptWithKbGzipBytes: gzipBytes(path.join(extensionDir, 'content-scripts/mentions.js')),
+      // Loaded only into frames with mentions (src/card/card-script.ts); it carries no knowledge base.
+      cardScriptGzipBytes: gzipBytes(path.join(withoutKbDir, 'card.js')),
       longTask,
       runsPerPage: RUNS,
       realPages: pageNames.length > 0,

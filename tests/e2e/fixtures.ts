@@ -1,5 +1,5 @@
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +29,10 @@ interface TestFixtures {
 export interface LaunchOptions {
   /** A browser without the CSS Custom Highlight API, where Backstory falls back to wrapping mentions (see below). */
   withoutHighlightApi?: boolean;
+  /** A browser whose extension world gets no idle callback once mentions are painted (see below). */
+  noIdleAfterPaint?: boolean;
+  /** The extension without its card script, which the background then fails to run (see below). */
+  withoutCardScript?: boolean;
 }
 
 /** Deletes the Custom Highlight API from the JavaScript world it runs in (a test harness file, not Backstory's). */
@@ -46,13 +50,40 @@ delete globalThis.HighlightRegistry;
  * Backstory's script shares). Backstory's built files are used unchanged.
  */
 function extensionWithoutHighlightApi(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'backstory-no-highlights-'));
+  return extensionWithFirstScript('remove-highlight-api', REMOVE_HIGHLIGHT_API, ['ISOLATED', 'MAIN']);
+}
+
+/** Idle callbacks asked for once the page has painted mentions never come (the scan before that gets its own). */
+const NO_IDLE_AFTER_PAINT = `const requestIdle = globalThis.requestIdleCallback;
+globalThis.requestIdleCallback = (callback, options) => (CSS.highlights.get('backstory-mention')?.size ? 1 : requestIdle(callback, options));
+`;
+
+/**
+ * A copy of the built extension whose isolated world gets no idle callback after the first
+ * paint with a mention, so the card's script is not loaded in idle time: only when the
+ * keyboard command or the popup needs a card (card-loading.spec.ts).
+ */
+function extensionWithoutIdleAfterPaint(): string {
+  return extensionWithFirstScript('no-idle-after-paint', NO_IDLE_AFTER_PAINT, ['ISOLATED']);
+}
+
+/** A copy of the built extension whose card script is missing: every attempt to run it fails (card-loading.spec.ts). */
+function extensionWithoutCardScript(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'backstory-no-card-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  rmSync(join(dir, 'card.js'));
+  return dir;
+}
+
+/** A copy of the built extension with one more content script, `code`, first at `document_start` in each of `worlds`. */
+function extensionWithFirstScript(name: string, code: string, worlds: Array<'ISOLATED' | 'MAIN'>): string {
+  const dir = mkdtempSync(join(tmpdir(), `backstory-${name}-`));
   cpSync(EXTENSION_DIR, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts: Array<Record<string, unknown>> };
   // One file per world: a file listed in both entries ran in one world only.
-  for (const world of ['ISOLATED', 'MAIN']) {
-    const file = `remove-highlight-api.${world.toLowerCase()}.js`;
-    writeFileSync(join(dir, file), REMOVE_HIGHLIGHT_API);
+  for (const world of worlds) {
+    const file = `${name}.${world.toLowerCase()}.js`;
+    writeFileSync(join(dir, file), code);
     manifest.content_scripts.unshift({ matches: ['http://*/*', 'https://*/*'], all_frames: true, match_about_blank: true, run_at: 'document_start', world, js: [file] });
   }
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
@@ -74,7 +105,14 @@ export async function launchFreshChromium(args: string[], ignoreDefaultArgs: str
 
 /** A fresh Chromium profile with the built extension loaded. */
 export function launchWithExtension(options: LaunchOptions = {}): Promise<BrowserContext> {
-  return launchFreshChromium(extensionArgs(options.withoutHighlightApi ? extensionWithoutHighlightApi() : EXTENSION_DIR));
+  const dir = options.withoutHighlightApi
+    ? extensionWithoutHighlightApi()
+    : options.noIdleAfterPaint
+      ? extensionWithoutIdleAfterPaint()
+      : options.withoutCardScript
+        ? extensionWithoutCardScript()
+        : EXTENSION_DIR;
+  return launchFreshChromium(extensionArgs(dir));
 }
 
 /** The `extensionContext` fixture: a browser for the worker, closed after its last test. */
@@ -89,6 +127,15 @@ export async function browserWithoutHighlightApi({}, use: (context: BrowserConte
   const context = await launchWithExtension({ withoutHighlightApi: true });
   await use(context);
   await context.close();
+}
+
+/** The same fixture with a browser launched with `options` (card-loading.spec.ts). */
+export function browserWith(options: LaunchOptions) {
+  return async ({}, use: (context: BrowserContext) => Promise<void>): Promise<void> => {
+    const context = await launchWithExtension(options);
+    await use(context);
+    await context.close();
+  };
 }
 
 /**

@@ -43,6 +43,8 @@ test('a full session makes no network request but the test’s own page loads', 
   expect(toServer.map(({ url }) => new URL(url).pathname)).toEqual(['/cloud-rivals.html', '/article.html']);
 });
 
+// scripting runs the card's script in frames with mentions, and starts the content script in open tabs on install.
+// (Firefox's build asks for the same: tests/unit/manifest.test.ts.)
 test('asks only for storage, plus scripting on the pages its content script already reads', async ({ serviceWorker }) => {
   const manifest = await serviceWorker.evaluate(() => chrome.runtime.getManifest());
   expect(manifest.permissions).toEqual(['storage', 'scripting']);

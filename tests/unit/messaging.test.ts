@@ -2,11 +2,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
   followPageReport,
+  handleBackgroundMessages,
   handleMessages,
   isFromOurExtension,
   isPageReport,
   PAGE_REPORT_PORT,
+  parseBackgroundRequest,
   parseRequest,
+  sendToBackground,
   sendToTab,
   servePageReports,
   type Handlers,
@@ -116,6 +119,43 @@ describe('handleMessages', () => {
     handleMessages(h, controller.signal);
     controller.abort();
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(false);
+  });
+});
+
+describe('requests to the background', () => {
+  const FROM_A_FRAME = { id: fakeBrowser.runtime.id, tab: { id: 4 } as never, frameId: 12 };
+
+  it('parses only its own types: a content script request is not one, nor the reverse', () => {
+    expect(parseBackgroundRequest({ backstory: 1, type: 'loadCard', payload: {} })?.type).toBe('loadCard');
+    expect(parseBackgroundRequest({ backstory: 1, type: 'loadCard', payload: { file: '/evil.js' } })).toBeUndefined();
+    expect(parseBackgroundRequest({ backstory: 1, type: 'getPageReport', payload: {} })).toBeUndefined();
+    expect(parseRequest({ backstory: 1, type: 'loadCard', payload: {} })).toBeUndefined();
+  });
+
+  it('sendToBackground wraps the request', async () => {
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue(true as never);
+    expect(await sendToBackground('loadCard', {})).toBe(true);
+    expect(send).toHaveBeenCalledWith({ backstory: 1, type: 'loadCard', payload: {} });
+  });
+
+  it('answers a content script in a frame with the tab and frame it came from', async () => {
+    const loadCard = vi.fn(async () => true);
+    handleBackgroundMessages({ loadCard });
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger({ backstory: 1, type: 'loadCard', payload: {} }, FROM_A_FRAME, () => {});
+    expect(await answer).toBe(true);
+    expect(loadCard).toHaveBeenCalledWith({}, { tabId: 4, frameId: 12 });
+  });
+
+  it.each([
+    ['another extension', { ...FROM_A_FRAME, id: 'another-extension' }],
+    ['one of our pages (no tab)', OURS],
+    ['a sender without a frame', { id: fakeBrowser.runtime.id, tab: { id: 4 } as never }],
+  ])('ignores a request from %s', async (_, sender) => {
+    const loadCard = vi.fn(async () => true);
+    handleBackgroundMessages({ loadCard });
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ backstory: 1, type: 'loadCard', payload: {} }, sender, () => {});
+    expect(answers).toEqual([undefined]);
+    expect(loadCard).not.toHaveBeenCalled();
   });
 });
 

@@ -1,0 +1,111 @@
+import { takeCardFactory, type Card, type CardSetup } from '../card/card-script';
+import { sendToBackground } from '../messaging/protocol';
+import type { PageMention } from '../page/page-mentions';
+import type { Settings } from '../settings/settings';
+
+/** How long the card may wait for an idle moment after the first mentions are painted. */
+const IDLE_LOAD_TIMEOUT_MS = 1000;
+
+/**
+ * Where the hover card goes in the content script. The card is a script of its own
+ * (see src/card/card-script.ts), which the background runs in this frame when asked:
+ * once, in an idle moment after the first paint with a mention (so a card is ready before
+ * the reader can rest the pointer on one), or at once when the keyboard command or the
+ * popup needs a card before that. Until then the slot keeps the latest mentions and
+ * settings and hands them over when the card arrives.
+ *
+ * A card that cannot be loaded (a frame the background may not script, an orphaned
+ * script) leaves the slot empty: mentions are still painted and listed, they open no card.
+ */
+export class CardSlot {
+  #card: Card | null = null;
+  #loading: Promise<Card | null> | null = null;
+  #idleLoad = 0;
+  readonly #setup: CardSetup;
+  #mentions: PageMention[] = [];
+  /** Where the pointer last moved while the card was on its way: a reader resting it on a mention gets its card. */
+  #pointer: { x: number; y: number } | null = null;
+  #stopFollowingPointer: (() => void) | null = null;
+
+  /** `setup.settings` is kept up to date by `updateSettings`. */
+  constructor(setup: CardSetup) {
+    this.#setup = setup;
+    setup.signal.addEventListener('abort', () => cancelIdleCallback(this.#idleLoad), { once: true });
+  }
+
+  get openMention(): PageMention | null {
+    return this.#card?.openMention ?? null;
+  }
+
+  /** The mentions that can open a card (those painted); the first one schedules the card's loading. */
+  setMentions(mentions: PageMention[]): void {
+    this.#mentions = mentions;
+    if (this.#card) this.#card.setMentions(mentions);
+    else if (mentions.length > 0 && this.#idleLoad === 0 && !this.#loading) {
+      this.#idleLoad = requestIdleCallback(() => void this.load(), { timeout: IDLE_LOAD_TIMEOUT_MS });
+      this.#followPointer();
+    }
+  }
+
+  #followPointer(): void {
+    const { document, signal } = this.#setup;
+    const stop = new AbortController();
+    const onMove = (event: PointerEvent) => {
+      if (event.isTrusted && event.pointerType !== 'touch') this.#pointer = { x: event.clientX, y: event.clientY };
+    };
+    document.addEventListener('pointermove', onMove, { capture: true, passive: true, signal: AbortSignal.any([signal, stop.signal]) });
+    this.#stopFollowingPointer = () => stop.abort();
+  }
+
+  updateSettings(settings: Settings): void {
+    this.#setup.settings = settings;
+    this.#card?.updateSettings(settings);
+  }
+
+  /** See `Card.enterCardOfFocusedLink`: only a loaded card can have been opened by focus. */
+  enterCardOfFocusedLink(): boolean {
+    return this.#card?.enterCardOfFocusedLink() ?? false;
+  }
+
+  /** Scrolls to a mention and opens its card with focus inside, loading the card first if needed; false if it could not. */
+  async reveal(mention: PageMention): Promise<boolean> {
+    const card = await this.load();
+    // The page may have changed while the card was loading.
+    if (!card || !this.#mentions.includes(mention)) return false;
+    card.reveal(mention);
+    return true;
+  }
+
+  /** The card, loaded in this frame if it is not yet; null when it cannot be. Never rejects. */
+  load(): Promise<Card | null> {
+    if (this.#card) return Promise.resolve(this.#card);
+    this.#loading ??= this.#inject().then((card) => {
+      this.#card = card;
+      // A refusal may not be final (the background was restarting): the reader's next demand asks again.
+      this.#loading = null;
+      return card;
+    });
+    return this.#loading;
+  }
+
+  async #inject(): Promise<Card | null> {
+    const { signal } = this.#setup;
+    if (signal.aborted) return null;
+    try {
+      // A factory an older Backstory left here is not ours (after an update, old and new scripts can share the world).
+      takeCardFactory();
+      if (!(await sendToBackground('loadCard', {}))) return null;
+      if (signal.aborted) return null;
+      const factory = takeCardFactory();
+      if (!factory) return null;
+      const card = factory(this.#setup);
+      card.setMentions(this.#mentions);
+      this.#stopFollowingPointer?.();
+      card.catchUp(this.#pointer);
+      return card;
+    } catch {
+      // No background to answer (the extension is gone) or a card that failed to start: no card here.
+      return null;
+    }
+  }
+}
