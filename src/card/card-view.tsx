@@ -1,6 +1,7 @@
 import { RELATION_LABELS, type PageTranslate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
-import type { AliasRule, Entity, Evidence, KnowledgeBase, Language, Relation, RelationType } from '../knowledge/types';
+import type { AliasRule, Entity, Evidence, KnowledgeBase, Language, RelationType } from '../knowledge/types';
+import { articleSections, EntityHeader, EntityNote, relatedEntities, type RelatedEntity } from '../ui/entity-parts';
 
 
 export interface CardMatch {
@@ -66,18 +67,18 @@ function ruleSummary(rule: AliasRule, t: PageTranslate): string {
 }
 
 /** Relations grouped by type, in their first order: "Competitor of AWS, Azure, Google Cloud" is one line, not three chips. */
-function groupRelations(relations: readonly Relation[]): Array<[RelationType, string[]]> {
-  const groups = new Map<RelationType, string[]>();
-  for (const { type, target } of relations) {
+function groupRelations(related: readonly RelatedEntity[]): Array<[RelationType, Entity[]]> {
+  const groups = new Map<RelationType, Entity[]>();
+  for (const { type, entity } of related) {
     const targets = groups.get(type);
-    if (targets) targets.push(target);
-    else groups.set(type, [target]);
+    if (targets) targets.push(entity);
+    else groups.set(type, [entity]);
   }
   return [...groups];
 }
 
 function Related({ kb, entity, language, t, onSelectEntity }: Pick<CardProps, 'kb' | 'language' | 't' | 'onSelectEntity'> & { entity: Entity }) {
-  const groups = groupRelations(entity.relations.filter((relation) => entityById(kb, relation.target)));
+  const groups = groupRelations(relatedEntities(kb, entity));
   if (groups.length === 0) return null;
   return (
     <>
@@ -88,9 +89,9 @@ function Related({ kb, entity, language, t, onSelectEntity }: Pick<CardProps, 'k
             <li key={type}>
               <span class="relation">{t(RELATION_LABELS[type])}</span>
               {targets.map((target) => (
-                <button type="button" class="chip" key={target} onClick={() => onSelectEntity(target)}>
+                <button type="button" class="chip" key={target.id} onClick={() => onSelectEntity(target.id)}>
                   <span class="visually-hidden">{t(RELATION_LABELS[type])} </span>
-                  {entityById(kb, target)!.name[language]}
+                  {target.name[language]}
                 </button>
               ))}
             </li>
@@ -138,7 +139,7 @@ function Topics({ kb, entity, language, t, disabledTopics, onHideTopic, onShowTo
  * The card: what the entity is, what the article says of it (its own sentences, quoted
  * in the article's language), what it relates to, and why it was highlighted here.
  * Ordered so that what a reader wants first fits without scrolling; the article's full
- * summary is one click away.
+ * summary is one click away. What it shares with the popup's details is in src/ui/entity-parts.tsx.
  */
 export function CardView(props: CardProps) {
   const { kb, entityId, language, t, match, backTo, onBack, onClose, onNotThisHere } = props;
@@ -146,6 +147,7 @@ export function CardView(props: CardProps) {
   if (!entity) return null;
   const titleId = 'backstory-card-title';
   const descriptionId = 'backstory-card-description';
+  const sections = articleSections(kb, entity);
   return (
     <div class="card" role="dialog" aria-labelledby={titleId} aria-describedby={descriptionId} tabIndex={-1} lang={language} data-entity={entity.id}>
       {backTo !== undefined && onBack && (
@@ -154,35 +156,32 @@ export function CardView(props: CardProps) {
           {t('cardBackTo', backTo)}
         </button>
       )}
-      <header>
-        <h2 id={titleId}>{entity.name[language]}</h2>
-        <span class="type">{t(`entityType_${entity.type}`)}</span>
+      <EntityHeader entity={entity} language={language} t={t} titleId={titleId}>
         <button type="button" class="close" aria-label={t('cardClose')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
-      </header>
+      </EntityHeader>
       <p id={descriptionId} class="description">
         {firstSentence(entity.description[language], language)}
       </p>
-      {entity.note && <p class="note">{entity.note[language]}</p>}
+      <EntityNote entity={entity} language={language} />
 
-      {entity.articles.map((section) => {
-        const article = kb.articles.find((a) => a.id === section.articleId)!;
+      {sections.map(({ article, role, evidence }) => {
         const [open, close] = quoteMarks(article.language);
         const headingId = `backstory-card-article-${article.id}`;
         return (
           <section key={article.id} class="in-article" aria-labelledby={headingId}>
             <h3 id={headingId}>
               {t('cardInTheArticle')}
-              {entity.articles.length > 1 ? ` · ${article.title}` : ''}
+              {sections.length > 1 ? ` · ${article.title}` : ''}
             </h3>
-            <p class="role">{section.role[language]}</p>
-            {quotedEvidence(section.evidence).map((evidence) => (
-              <figure key={evidence.sentence} class="evidence">
+            <p class="role">{role[language]}</p>
+            {quotedEvidence(evidence).map(({ sentence }) => (
+              <figure key={sentence} class="evidence">
                 <blockquote lang={article.language}>
                   <p>
                     {open}
-                    {evidence.sentence}
+                    {sentence}
                     {close}
                   </p>
                 </blockquote>

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { RELATION_LABELS, type Translate } from '../i18n/messages';
 import { entityById, topicById } from '../knowledge/knowledge-base';
 import type { KnowledgeBase, Language } from '../knowledge/types';
+import { articleSections, EntityHeader, EntityNote, relatedEntities } from './entity-parts';
 
 /** How many of the article's sentences the details quote per article. */
 const QUOTES = 3;
@@ -19,8 +20,9 @@ export interface EntityDetailsProps {
 
 /**
  * An entity's details inside an extension page (the popup's search results): the
- * hover card's content, laid out as a view of the page rather than a floating dialog.
- * Focus moves to its heading when it opens, so that screen readers read what opened.
+ * hover card's content, laid out as a view of the page rather than a floating dialog
+ * (what the two share is in entity-parts.tsx). Focus moves to its heading when it
+ * opens, so that screen readers read what opened.
  */
 export function EntityDetails({ kb, entityId, language, t, mentionsOnPage, onShowOnPage, onSelectEntity }: EntityDetailsProps) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -28,16 +30,12 @@ export function EntityDetails({ kb, entityId, language, t, mentionsOnPage, onSho
   const entity = entityById(kb, entityId);
   if (!entity) return null;
   const titleId = `entity-${entity.id}-title`;
+  const related = relatedEntities(kb, entity);
   return (
     <article class="entity-details" aria-labelledby={titleId} data-entity={entity.id}>
-      <header>
-        <h2 id={titleId} ref={heading} tabIndex={-1}>
-          {entity.name[language]}
-        </h2>
-        <span class="type">{t(`entityType_${entity.type}`)}</span>
-      </header>
+      <EntityHeader entity={entity} language={language} t={t} titleId={titleId} headingRef={heading} />
       <p>{entity.description[language]}</p>
-      {entity.note && <p class="note">{entity.note[language]}</p>}
+      <EntityNote entity={entity} language={language} />
 
       {mentionsOnPage !== undefined && mentionsOnPage > 0 && onShowOnPage && (
         <p>
@@ -47,21 +45,17 @@ export function EntityDetails({ kb, entityId, language, t, mentionsOnPage, onSho
         </p>
       )}
 
-      {entity.articles.map((section) => {
-        const article = kb.articles.find((a) => a.id === section.articleId);
-        if (!article) return null;
-        return (
-          <section key={article.id} aria-label={`${t('popupInTheArticle')}: ${article.title}`}>
-            <h3>{t('popupInTheArticle')}</h3>
-            <p>{section.role[language]}</p>
-            {section.evidence.slice(0, QUOTES).map((evidence) => (
-              <blockquote key={evidence.sentence} lang={article.language}>
-                {evidence.sentence}
-              </blockquote>
-            ))}
-          </section>
-        );
-      })}
+      {articleSections(kb, entity).map(({ article, role, evidence }) => (
+        <section key={article.id} aria-label={`${t('popupInTheArticle')}: ${article.title}`}>
+          <h3>{t('popupInTheArticle')}</h3>
+          <p>{role[language]}</p>
+          {evidence.slice(0, QUOTES).map(({ sentence }) => (
+            <blockquote key={sentence} lang={article.language}>
+              {sentence}
+            </blockquote>
+          ))}
+        </section>
+      ))}
 
       {entity.aliases.length > 0 && (
         <>
@@ -70,14 +64,14 @@ export function EntityDetails({ kb, entityId, language, t, mentionsOnPage, onSho
         </>
       )}
 
-      {entity.relations.length > 0 && (
+      {related.length > 0 && (
         <>
           <h3>{t('popupRelated')}</h3>
           <ul class="chips">
-            {entity.relations.map((relation) => (
-              <li key={`${relation.type}-${relation.target}`}>
-                <button type="button" class="chip" onClick={() => onSelectEntity(relation.target)}>
-                  <span class="relation">{t(RELATION_LABELS[relation.type])}</span> {entityById(kb, relation.target)?.name[language]}
+            {related.map(({ type, entity: target }) => (
+              <li key={`${type}-${target.id}`}>
+                <button type="button" class="chip" onClick={() => onSelectEntity(target.id)}>
+                  <span class="relation">{t(RELATION_LABELS[type])}</span> {target.name[language]}
                 </button>
               </li>
             ))}
