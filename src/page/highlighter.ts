@@ -18,12 +18,23 @@ const ACTIVE_STYLE = `::highlight(${ACTIVE}) { background-color: rgb(59 130 246 
 /**
  * Any change to a highlight makes Chromium redo every range registered, about 20 ms a
  * thousand on a large page, and a frame over 50 ms is a stutter the reader sees. Up to
- * this many mentions are all registered; beyond, only those within a screen above or
- * two below the viewport, followed as the reader scrolls.
+ * this many mentions are all registered; beyond, only those around the viewport.
  */
 const PAINT_ALL_UP_TO = 1000;
-/** How often, at most, the mentions near the viewport are worked out again while scrolling. */
-const FOLLOW_SCROLL_MS = 100;
+/**
+ * On a long page: the mentions registered reach this many screens above and below the
+ * viewport, and are registered again only once the screen above or below the viewport
+ * is no longer covered. Any change to a highlight also makes Chromium walk the whole
+ * page before painting (40 ms on a 5 MB page): it should come every few screens, not at
+ * every step of the scroll.
+ */
+const REGISTER_SCREENS_ABOVE = 2;
+const REGISTER_SCREENS_BELOW = 4;
+/**
+ * …and only once the page has been still for this long: that walk, in the same frame as
+ * a scroll, is a stutter. Mentions scrolled to in one go light up as the reader stops.
+ */
+const STILL_MS = 150;
 
 /** Whether this browser paints highlights without touching the DOM. */
 export function supportsHighlights(): boolean {
@@ -46,7 +57,11 @@ export class Highlighter implements MentionPainter {
   private all: PageMention[] = [];
   private byPosition: MentionsByPosition | null = null;
   private inHighlight = new Set<PageMention>();
+  /** The part of a long page whose mentions are registered, in page coordinates. */
+  private registered: Extent | null = null;
   private following = false;
+  /** When the page last scrolled (`performance.now()`); see STILL_MS. */
+  private scrolledAt = -Infinity;
   private measuring: IntersectionObserver | null = null;
   /** Whether our highlights are in `CSS.highlights` (from the first mention on). */
   private highlightsRegistered = false;
@@ -89,6 +104,7 @@ export class Highlighter implements MentionPainter {
       this.measuring?.disconnect();
       this.measuring = null;
       this.byPosition = null;
+      this.registered = null;
       this.inHighlight = new Set(mentions);
       this.mentions.clear();
       for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
@@ -121,7 +137,10 @@ export class Highlighter implements MentionPainter {
         const box = mentionRange(mention).getBoundingClientRect();
         return { top: box.top + view.scrollY, bottom: box.bottom + view.scrollY };
       });
-      this.registerNearViewport();
+      // Positions changed: what is registered no longer matches them. While the page scrolls, the scroll's own
+      // update registers them once it is still.
+      this.registered = null;
+      if (!this.isScrolling()) this.registerNearViewport();
     };
     const blocks = new Set<Element>();
     for (const mention of mentions) if (mention.block.nodeType === Node.ELEMENT_NODE) blocks.add(mention.block as Element);
@@ -135,11 +154,22 @@ export class Highlighter implements MentionPainter {
     this.measuring = measuring;
   }
 
-  /** Registers the mentions near the viewport and only those, changing no more than what moved in or out. */
+  private isScrolling(): boolean {
+    return performance.now() - this.scrolledAt < STILL_MS;
+  }
+
+  /**
+   * Registers the mentions around the viewport and only those, changing no more than
+   * what moved in or out; nothing while the screens around the viewport are covered.
+   */
   private registerNearViewport(): void {
     if (!this.byPosition) return;
-    const view = this.document.defaultView!;
-    const near = new Set(this.byPosition.overlapping(view.scrollY - view.innerHeight, view.scrollY + 2 * view.innerHeight));
+    const { scrollY, innerHeight } = this.document.defaultView!;
+    const covered = this.registered;
+    if (covered && covered.top <= scrollY - innerHeight && scrollY + 2 * innerHeight <= covered.bottom) return;
+    const zone = { top: scrollY - REGISTER_SCREENS_ABOVE * innerHeight, bottom: scrollY + (1 + REGISTER_SCREENS_BELOW) * innerHeight };
+    this.registered = zone;
+    const near = new Set(this.byPosition.overlapping(zone.top, zone.bottom));
     for (const mention of this.inHighlight) if (!near.has(mention)) this.mentions.delete(this.rangeOf(mention));
     for (const mention of near) if (!this.inHighlight.has(mention)) this.mentions.add(this.rangeOf(mention));
     this.inHighlight = near;
@@ -148,7 +178,7 @@ export class Highlighter implements MentionPainter {
   /**
    * Follows the reader through a long page: scrolling the page brings other mentions
    * near; scrolling a box inside it, or a layout change (images loading, a resize),
-   * moves them, so they are measured again. At most once per FOLLOW_SCROLL_MS.
+   * moves them, so they are measured again. Once the page is still (STILL_MS).
    */
   private followViewport(): void {
     if (this.following) return;
@@ -158,17 +188,20 @@ export class Highlighter implements MentionPainter {
     let moved = false;
     const update = (layoutMoved: boolean) => {
       moved ||= layoutMoved;
-      timer ??= setTimeout(() => {
-        timer = undefined;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
         // A page that now has few mentions has them all registered: nothing to follow.
         if (this.byPosition === null) return;
         if (moved) this.measure();
         else this.registerNearViewport();
         moved = false;
-      }, FOLLOW_SCROLL_MS);
+      }, STILL_MS);
     };
     const options = { capture: true, passive: true, signal: this.signal };
-    this.document.addEventListener('scroll', (event) => update(event.target !== this.document), options);
+    this.document.addEventListener('scroll', (event) => {
+      this.scrolledAt = performance.now();
+      update(event.target !== this.document);
+    }, options);
     view.addEventListener('resize', () => update(true), options);
     const resizes = new ResizeObserver(() => update(true));
     resizes.observe(this.document.documentElement);
