@@ -59,6 +59,11 @@ const ELEMENT_KINDS = new Map<string, number>([
   ...[...SKIPPED].map((name) => [name, SKIPPED_KIND] as const),
 ]);
 
+/** True for an element whose text is never read, by its name (editable content aside). */
+export function isSkippedTag(localName: string): boolean {
+  return SKIPPED.has(localName);
+}
+
 /** Text, or an element that flows inside a line. */
 export function isInline(node: Node): boolean {
   return node.nodeType === TEXT_NODE || (node.nodeType === ELEMENT_NODE && INLINE.has((node as Element).localName));

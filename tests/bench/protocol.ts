@@ -34,6 +34,8 @@ export interface PageBench {
   /** The page's language as the extension reads it. */
   language(): string | undefined;
   floor(): Timed;
+  /** Every text node of the body, scripts and styles included, with no filter: the cheapest walk there is. */
+  textWalk(): Timed;
   backstory(kb: 'real' | 'scaled'): Timed;
   markjs(): Timed;
   /** Matcher builds, each `runs` times: the real knowledge base and with 10,000 more aliases. */
