@@ -192,7 +192,9 @@ export class CardDisplay {
       current.pinned ||= how.pinned;
       if (how.focus) {
         current.returnFocus ??= this.#focusOrigin();
-        this.#focusDialog();
+        // Still hidden until placed, it cannot take focus yet (a card the same moment opened, e.g. by focus).
+        if (this.#frame?.style.visibility === 'hidden') current.focusWhenPlaced = true;
+        else this.#focusDialog();
       }
       return;
     }

@@ -48,13 +48,22 @@ export class CardSlot {
   }
 
   #followPointer(): void {
+    if (this.#stopFollowingPointer) return;
     const { document, signal } = this.#setup;
-    const stop = new AbortController();
     const onMove = (event: PointerEvent) => {
       if (event.isTrusted && event.pointerType !== 'touch') this.#pointer = { x: event.clientX, y: event.clientY };
     };
-    document.addEventListener('pointermove', onMove, { capture: true, passive: true, signal: AbortSignal.any([signal, stop.signal]) });
-    this.#stopFollowingPointer = () => stop.abort();
+    // A pointer that leaves the window is resting on nothing.
+    const onOut = (event: PointerEvent) => {
+      if (event.relatedTarget === null) this.#pointer = null;
+    };
+    const options = { capture: true, passive: true, signal };
+    document.addEventListener('pointermove', onMove, options);
+    document.addEventListener('pointerout', onOut, options);
+    this.#stopFollowingPointer = () => {
+      document.removeEventListener('pointermove', onMove, options);
+      document.removeEventListener('pointerout', onOut, options);
+    };
   }
 
   updateSettings(settings: Settings): void {
@@ -62,9 +71,14 @@ export class CardSlot {
     this.#card?.updateSettings(settings);
   }
 
-  /** See `Card.enterCardOfFocusedLink`: only a loaded card can have been opened by focus. */
-  enterCardOfFocusedLink(): boolean {
-    return this.#card?.enterCardOfFocusedLink() ?? false;
+  /**
+   * See `Card.enterCardOfFocusedLink`. A card still on its way is loaded first: arriving, it opens the card of a
+   * focused link that names a company (`Card.catchUp`), and that is where the command should take the reader.
+   */
+  async enterCardOfFocusedLink(): Promise<boolean> {
+    if (this.#mentions.length === 0) return false;
+    const card = await this.load();
+    return card?.enterCardOfFocusedLink() ?? false;
   }
 
   /** Scrolls to a mention and opens its card with focus inside, loading the card first if needed; false if it could not. */
@@ -81,8 +95,10 @@ export class CardSlot {
     if (this.#card) return Promise.resolve(this.#card);
     this.#loading ??= this.#inject().then((card) => {
       this.#card = card;
-      // A refusal may not be final (the background was restarting): the reader's next demand asks again.
+      // A refusal may not be final (the background was restarting, the page came back from the back-forward cache):
+      // the reader's next demand asks again, and so does the next paint with mentions.
       this.#loading = null;
+      this.#idleLoad = 0;
       return card;
     });
     return this.#loading;
@@ -98,11 +114,21 @@ export class CardSlot {
       if (signal.aborted) return null;
       const factory = takeCardFactory();
       if (!factory) return null;
-      const card = factory(this.#setup);
-      card.setMentions(this.#mentions);
-      this.#stopFollowingPointer?.();
-      card.catchUp(this.#pointer);
-      return card;
+      // The card's own signal: a card that fails to start takes its listeners and host away with it, and the next
+      // demand builds a new one rather than a second beside it.
+      const cardSignal = new AbortController();
+      signal.addEventListener('abort', () => cardSignal.abort(), { once: true, signal: cardSignal.signal });
+      try {
+        const card = factory({ ...this.#setup, signal: cardSignal.signal });
+        card.setMentions(this.#mentions);
+        card.catchUp(this.#pointer);
+        this.#stopFollowingPointer?.();
+        this.#stopFollowingPointer = null;
+        return card;
+      } catch (error) {
+        cardSignal.abort();
+        throw error;
+      }
     } catch {
       // No background to answer (the extension is gone) or a card that failed to start: no card here.
       return null;

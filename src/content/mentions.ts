@@ -160,8 +160,8 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
       // The command reaches every frame of the tab (the script runs in all of them): the top document answers it
       // alone, or an ad or embed that names a company would open a second card, and steal focus, at the same time.
       // A card that focus on its link opened is where the reader is: the command takes them into it first.
-      stepMention: ({ direction }) =>
-        window === window.top && (card.enterCardOfFocusedLink() || step(card.openMention, direction, inDocumentOrder())),
+      stepMention: async ({ direction }) =>
+        window === window.top && ((await card.enterCardOfFocusedLink()) || step(card.openMention, direction, inDocumentOrder())),
     },
     signal,
   );

@@ -35,6 +35,8 @@ const REGISTER_SCREENS_BELOW = 4;
  * a scroll, is a stutter. Mentions scrolled to in one go light up as the reader stops.
  */
 const STILL_MS = 150;
+/** A page that never stands still (a feed that keeps growing) has them worked out again this often. */
+const LONGEST_WAIT_MS = 1000;
 
 /** Whether this browser paints highlights without touching the DOM. */
 export function supportsHighlights(): boolean {
@@ -177,30 +179,44 @@ export class Highlighter implements MentionPainter {
 
   /**
    * Follows the reader through a long page: scrolling the page brings other mentions
-   * near; scrolling a box inside it, or a layout change (images loading, a resize),
-   * moves them, so they are measured again. Once the page is still (STILL_MS).
+   * near; scrolling a box that holds mentions, or a layout change (images loading, a
+   * resize), moves them, so they are measured again. Once the page is still (STILL_MS),
+   * or at the latest after LONGEST_WAIT_MS: a page whose feed keeps growing would
+   * otherwise put it off for ever.
    */
   private followViewport(): void {
     if (this.following) return;
     this.following = true;
     const view = this.document.defaultView!;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince = 0;
     let moved = false;
+    /** Boxes scrolled since the last update (a ticker scrolling itself holds no mention: nothing moved). */
+    const scrolledBoxes = new Set<Node>();
+    const run = () => {
+      timer = undefined;
+      // A page that now has few mentions has them all registered: nothing to follow.
+      if (this.byPosition === null) return;
+      const boxMoved = [...scrolledBoxes].some((box) => this.all.some((mention) => box.contains(mention.block)));
+      scrolledBoxes.clear();
+      if (moved || boxMoved) this.measure();
+      else this.registerNearViewport();
+      moved = false;
+    };
     const update = (layoutMoved: boolean) => {
       moved ||= layoutMoved;
+      const now = performance.now();
+      if (timer === undefined) waitingSince = now;
+      else if (now - waitingSince >= LONGEST_WAIT_MS) return;
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        // A page that now has few mentions has them all registered: nothing to follow.
-        if (this.byPosition === null) return;
-        if (moved) this.measure();
-        else this.registerNearViewport();
-        moved = false;
-      }, STILL_MS);
+      timer = setTimeout(run, STILL_MS);
     };
     const options = { capture: true, passive: true, signal: this.signal };
     this.document.addEventListener('scroll', (event) => {
-      this.scrolledAt = performance.now();
-      update(event.target !== this.document);
+      // Only the page's own scrolling is the reader's; a box may scroll by itself all the time.
+      if (event.target === this.document) this.scrolledAt = performance.now();
+      else if (event.target instanceof Node) scrolledBoxes.add(event.target);
+      update(false);
     }, options);
     view.addEventListener('resize', () => update(true), options);
     const resizes = new ResizeObserver(() => update(true));

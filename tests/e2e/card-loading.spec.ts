@@ -123,6 +123,25 @@ test.describe('before the card is loaded in idle time', () => {
     expect(runs.frames()).toHaveLength(1);
   });
 
+  lazy('the keyboard command on a focused link that names a company takes the reader into that link’s card', async ({ page, origin, serviceWorker }) => {
+    // ZTE comes first in the page: a plain step would open ZTE's card.
+    await page.route(`${origin}/focused-link.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: '<!doctype html><html lang="en"><body><p>ZTE is named first.</p><p><button id="before">Before</button></p><p>Read <a id="story" href="#story">the Huawei story</a>.</p></body></html>',
+      }),
+    );
+    const runs = await cardScriptRuns(page);
+    await open(page, `${origin}/focused-link.html`, 'Huawei');
+    await page.locator('#before').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.locator('#story')).toBeFocused();
+    expect(runs.frames(), 'no card yet: focus opened nothing').toEqual([]);
+    expect(await step(serviceWorker, await tabIdOf(serviceWorker, page.url()))).toBe(true);
+    await expect(page.getByRole('dialog', { name: 'Huawei', exact: true })).toBeFocused();
+    await expect(page.getByRole('dialog', { name: 'ZTE', exact: true })).toHaveCount(0);
+  });
+
   lazy('the popup’s list loads the card, reveals the mention and opens its card', async ({ page, origin, serviceWorker }) => {
     const runs = await cardScriptRuns(page);
     await open(page, `${origin}/card-plain.html`, 'Huawei');

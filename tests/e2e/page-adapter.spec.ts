@@ -130,4 +130,18 @@ test.describe('page adapter in Chromium', () => {
     expect(heldWhileScrolling).toEqual({ unchanged: true, atTop: true });
     await expect.poll(registered, { message: 'the top registered again once the page is still' }).toContain('Huawei@p0');
   });
+
+  test('a long page with a box that scrolls itself all the time still gets its mentions registered', async ({ page, origin }) => {
+    const paragraphs = Array.from({ length: 1500 }, (_, i) => `<p id="p${i}">Report ${i}: Huawei and ZTE answered questions.</p>`).join('');
+    // A stock ticker: scrolled by the page every 16 ms, for ever. It is not the reader scrolling.
+    const ticker = `<div id="ticker" style="overflow:hidden;white-space:nowrap;width:200px">${'NASDAQ +0.4% · '.repeat(40)}</div>
+      <script>setInterval(() => { const box = document.getElementById('ticker'); box.scrollLeft = (box.scrollLeft + 3) % 400; }, 16);</script>`;
+    await page.route(`${origin}/ticker-page.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body>${ticker}${paragraphs}</body></html>` }),
+    );
+    await page.goto(`${origin}/ticker-page.html`);
+    expect(await page.evaluate(() => new Promise((resolve) => document.getElementById('ticker')!.addEventListener('scroll', () => resolve(true), { once: true })))).toBe(true);
+    await expect.poll(async () => (await paintedWhere(page)).length, { message: 'mentions near the top registered' }).toBeGreaterThan(10);
+    expect(await paintedWhere(page)).toContain('Huawei@p0');
+  });
 });
