@@ -197,6 +197,11 @@ export class Highlighter implements MentionPainter {
       timer = undefined;
       // A page that now has few mentions has them all registered: nothing to follow.
       if (this.byPosition === null) return;
+      // The reader is still scrolling (the wait ran out on other changes): any change now would land in a scroll's frame.
+      if (this.isScrolling()) {
+        timer = setTimeout(run, STILL_MS);
+        return;
+      }
       const boxMoved = [...scrolledBoxes].some((box) => this.all.some((mention) => box.contains(mention.block)));
       scrolledBoxes.clear();
       if (moved || boxMoved) this.measure();
