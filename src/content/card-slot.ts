@@ -107,6 +107,9 @@ export class CardSlot {
   async #inject(): Promise<Card | null> {
     const { signal } = this.#setup;
     if (signal.aborted) return null;
+    // The card's own signal: a card that fails to start takes its listeners and host away with it, and the next
+    // demand builds a new one rather than a second beside it.
+    let cardSignal: AbortController | undefined;
     try {
       // A factory an older Backstory left here is not ours (after an update, old and new scripts can share the world).
       takeCardFactory();
@@ -114,23 +117,17 @@ export class CardSlot {
       if (signal.aborted) return null;
       const factory = takeCardFactory();
       if (!factory) return null;
-      // The card's own signal: a card that fails to start takes its listeners and host away with it, and the next
-      // demand builds a new one rather than a second beside it.
-      const cardSignal = new AbortController();
-      signal.addEventListener('abort', () => cardSignal.abort(), { once: true, signal: cardSignal.signal });
-      try {
-        const card = factory({ ...this.#setup, signal: cardSignal.signal });
-        card.setMentions(this.#mentions);
-        card.catchUp(this.#pointer);
-        this.#stopFollowingPointer?.();
-        this.#stopFollowingPointer = null;
-        return card;
-      } catch (error) {
-        cardSignal.abort();
-        throw error;
-      }
+      const own = (cardSignal = new AbortController());
+      signal.addEventListener('abort', () => own.abort(), { once: true, signal: own.signal });
+      const card = factory({ ...this.#setup, signal: own.signal });
+      card.setMentions(this.#mentions);
+      card.catchUp(this.#pointer);
+      this.#stopFollowingPointer?.();
+      this.#stopFollowingPointer = null;
+      return card;
     } catch {
       // No background to answer (the extension is gone) or a card that failed to start: no card here.
+      cardSignal?.abort();
       return null;
     }
   }

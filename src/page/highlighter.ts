@@ -106,7 +106,6 @@ export class Highlighter implements MentionPainter {
       this.measuring?.disconnect();
       this.measuring = null;
       this.byPosition = null;
-      this.registered = null;
       this.inHighlight = new Set(mentions);
       this.mentions.clear();
       for (const mention of mentions) this.mentions.add(this.rangeOf(mention));
