@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'wxt';
 import { isPageMessageKey } from './src/i18n/messages';
+import { firefoxDeclaredCss } from './src/page/highlight-styles';
 
 /**
  * `_locales/<lang>/messages.json?page-strings` is the catalog cut to the strings pages
@@ -16,6 +17,15 @@ const pageStrings = {
     return `export default ${JSON.stringify(Object.fromEntries(Object.entries(catalog).filter(([key]) => isPageMessageKey(key))))};`;
   },
 };
+
+/**
+ * Firefox: the document's `::highlight()` rules are a stylesheet declared with the content
+ * script, which Firefox adds to each page at the script's start without a DOM change and takes
+ * away when Backstory is removed (a sheet the script adopted would stay: see Highlighter and
+ * src/page/highlight-styles.ts).
+ */
+const FIREFOX_HIGHLIGHT_CSS = 'highlights.css';
+const CONTENT_SCRIPT = 'content-scripts/mentions.js';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -59,6 +69,17 @@ export default defineConfig({
       },
     }),
   }),
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') files.push({ relativeDest: FIREFOX_HIGHLIGHT_CSS, contents: firefoxDeclaredCss() });
+    },
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox') return;
+      const entry = manifest.content_scripts?.find((script) => script.js?.includes(CONTENT_SCRIPT));
+      if (!entry) throw new Error(`No ${CONTENT_SCRIPT} in the manifest to declare ${FIREFOX_HIGHLIGHT_CSS} with`);
+      entry.css = [...(entry.css ?? []), FIREFOX_HIGHLIGHT_CSS];
+    },
+  },
   zip: {
     excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', '.output/**', 'demo-output/**', '**/*.png'],
   },

@@ -1,4 +1,4 @@
-import { abortWhenOrphaned } from '../../src/content/lifecycle';
+import { abortWhenOrphaned, removeLeftoverUiHosts } from '../../src/content/lifecycle';
 import { runMentions } from '../../src/content/mentions';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 
@@ -12,6 +12,7 @@ export default defineContentScript({
   runAt: 'document_start',
   main(ctx) {
     abortWhenOrphaned(ctx);
+    removeLeftoverUiHosts(document);
     void runMentions(knowledgeBase, ctx.signal);
   },
 });

@@ -4,9 +4,10 @@
  * package with apt-get when running as root on Debian, else `npx playwright install
  * chromium`. Fails only when neither works, saying how to get one.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { installDebianPackage } from './debian-package';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 
@@ -30,17 +31,7 @@ export function findChromium(): string | undefined {
 }
 
 function tryInstall(log: (line: string) => void): void {
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && existsSync('/etc/debian_version') && spawnSync('which', ['apt-get']).status === 0) {
-    log('No Chromium found: installing Debian’s chromium package with apt-get…');
-    try {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-      return;
-    } catch {
-      log('apt-get could not install chromium.');
-    }
-  }
+  if (installDebianPackage('chromium', log)) return;
   log('No Chromium found: trying npx playwright install chromium…');
   spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' });
 }

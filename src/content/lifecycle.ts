@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { UI_HOST_TAG } from '../page/text-runs';
 
 /** How often an orphaned content script checks whether its extension is gone. */
 const CHECK_EVERY_MS = 2000;
@@ -14,4 +15,13 @@ export function abortWhenOrphaned(ctx: ContentScriptContext): void {
     if (ctx.isInvalid) clearInterval(timer);
   }, CHECK_EVERY_MS);
   ctx.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+}
+
+/**
+ * Firefox stops the content script of a removed or updated Backstory at once and tells it
+ * nothing, so that script cannot take its UI host (a card left open) out of the page: the
+ * next one does, at its start. (In Chrome the old script removes its own; twice is harmless.)
+ */
+export function removeLeftoverUiHosts(document: Document): void {
+  for (const host of document.querySelectorAll(UI_HOST_TAG)) host.remove();
 }

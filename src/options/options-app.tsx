@@ -6,8 +6,14 @@ import { CARD_DELAY_RANGE, defaultSettings, HIGHLIGHT_STYLES, isEntityEnabled, s
 import { saveSettings, updateSettings } from '../settings/storage';
 import { useDocumentLanguage, useSettings } from '../ui/use-settings';
 
+/**
+ * Firefox paints no underline on highlighted text (src/page/highlight-styles.ts): there the
+ * underline style is named, shown and explained as the tint it is.
+ */
+const DRAWN_AS_TINT = import.meta.env.FIREFOX;
+
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
-  underline: 'optionsStyleUnderline',
+  underline: DRAWN_AS_TINT ? 'optionsStyleTint' : 'optionsStyleUnderline',
   background: 'optionsStyleBackground',
   none: 'optionsStyleNone',
 };
@@ -200,14 +206,19 @@ function DisplaySection({ settings, t, change, onReset }: SectionProps & { onRes
   return (
     <section aria-labelledby="display-title">
       <h2 id="display-title">{t('optionsDisplay')}</h2>
-      <fieldset>
+      <fieldset aria-describedby={DRAWN_AS_TINT ? 'style-note' : undefined}>
         <legend>{t('optionsHighlightStyle')}</legend>
         {HIGHLIGHT_STYLES.map((style) => (
           <label key={style}>
             <input type="radio" name="highlight-style" value={style} checked={settings.highlightStyle === style} onChange={() => change((s) => void (s.highlightStyle = style))} />
-            <span class={`sample sample-${style}`}>{t(STYLE_LABELS[style])}</span>
+            <span class={`sample sample-${style === 'underline' && DRAWN_AS_TINT ? 'tint' : style}`}>{t(STYLE_LABELS[style])}</span>
           </label>
         ))}
+        {DRAWN_AS_TINT && (
+          <p class="style-note" id="style-note">
+            {t('optionsStyleFirefoxNote')}
+          </p>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('optionsMentions')}</legend>

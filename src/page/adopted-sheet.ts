@@ -1,26 +1,34 @@
 /**
- * A painter's stylesheet, adopted by the document and by each shadow root it paints
- * in (a rule styles only the tree that adopted it), from `install` on. `remove` takes
- * it out of every tree it was put in.
+ * A stylesheet of ours, adopted by the trees (a document, shadow roots) it is added to
+ * from `install` on: a rule styles only the tree that adopted it. `remove` takes it out
+ * of every tree it was put in. Not a DOM change: the page's nodes are untouched.
+ *
+ * Firefox: a content script sees the page's objects through Xray wrappers, and a tree's
+ * `adoptedStyleSheets` cannot be read or set through one ("Accessing from Xray wrapper is
+ * not supported"). The sheet is then made, and adopted, on the page's side of the wrapper
+ * (`wrappedJSObject`), with our own array methods, so a page that broke its own
+ * `Array.prototype` cannot break this. Chromium has no wrapper: the same code runs on the
+ * tree itself.
  */
 export class AdoptedSheet {
   private sheet: CSSStyleSheet | null = null;
-  private readonly shadowRoots = new Set<ShadowRoot>();
+  private readonly trees = new Set<DocumentOrShadowRoot>();
 
   constructor(private readonly document: Document, private css: string) {}
 
+  /** Makes the sheet and adopts it in the trees added so far (and in those added later). */
   install(): void {
     if (this.sheet) return;
-    const sheet = new (this.document.defaultView ?? window).CSSStyleSheet();
+    const sheet = new (pageSide(this.document.defaultView ?? window)).CSSStyleSheet();
     sheet.replaceSync(this.css);
-    for (const root of [this.document, ...this.shadowRoots]) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     this.sheet = sheet;
+    for (const tree of this.trees) adopt(tree, sheet);
   }
 
-  addShadowRoot(root: ShadowRoot): void {
-    if (this.shadowRoots.has(root)) return;
-    this.shadowRoots.add(root);
-    if (this.sheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+  add(tree: DocumentOrShadowRoot): void {
+    if (this.trees.has(tree)) return;
+    this.trees.add(tree);
+    if (this.sheet) adopt(tree, this.sheet);
   }
 
   setCss(css: string): void {
@@ -33,9 +41,20 @@ export class AdoptedSheet {
   remove(): void {
     const sheet = this.sheet;
     if (!sheet) return;
-    for (const root of [this.document, ...this.shadowRoots]) {
-      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
+    for (const tree of this.trees) {
+      const adopted = pageSide(tree).adoptedStyleSheets;
+      const at = Array.prototype.indexOf.call(adopted, sheet);
+      if (at >= 0) Array.prototype.splice.call(adopted, at, 1);
     }
     this.sheet = null;
   }
+}
+
+function adopt(tree: DocumentOrShadowRoot, sheet: CSSStyleSheet): void {
+  Array.prototype.push.call(pageSide(tree).adoptedStyleSheets, sheet);
+}
+
+/** The page's own side of an object seen through a Firefox Xray wrapper; elsewhere the object itself. */
+function pageSide<T extends object>(object: T): T {
+  return (object as T & { wrappedJSObject?: T }).wrappedJSObject ?? object;
 }

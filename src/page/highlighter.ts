@@ -2,18 +2,16 @@ import type { HighlightStyle } from '../settings/settings';
 import { endNode, mentionRange, startNode, type PageMention } from './page-mentions';
 import { MentionsByPosition, type Extent } from './mentions-by-position';
 import { AdoptedSheet } from './adopted-sheet';
+import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss } from './highlight-styles';
 import type { MentionPainter } from './painter';
 
-const MENTION = 'backstory-mention';
-const ACTIVE = 'backstory-active';
-
-const STYLES: Record<HighlightStyle, string> = {
-  underline: `::highlight(${MENTION}) { text-decoration: underline dotted 2px rgb(217 119 6); }`,
-  background: `::highlight(${MENTION}) { background-color: rgb(250 204 21 / 0.35); }`,
-  none: '',
-};
-const cssFor = (style: HighlightStyle) => `${STYLES[style]}\n${ACTIVE_STYLE}`;
-const ACTIVE_STYLE = `::highlight(${ACTIVE}) { background-color: rgb(59 130 246 / 0.3); text-decoration: underline solid 2px rgb(37 99 235); }`;
+/**
+ * Firefox: the document's rules come with the content script, declared in the manifest
+ * (wxt.config.ts): a sheet adopted through the Xray wrapper would be the page's object,
+ * left painting after Backstory is removed, where Firefox takes its declared sheets away.
+ * Shadow roots, which declared sheets do not reach, adopt ours in both browsers.
+ */
+const DOCUMENT_STYLED_BY_MANIFEST = import.meta.env.FIREFOX;
 
 /**
  * Any change to a highlight makes Chromium redo every range registered, about 20 ms a
@@ -54,6 +52,8 @@ export class Highlighter implements MentionPainter {
   private readonly active = new Highlight();
   /** Our ::highlight() rules: they paint only in the trees (document, shadow roots) that adopted them. */
   private readonly sheet: AdoptedSheet;
+  /** Where the mentions' highlight is registered: the current style's name (see MENTION_HIGHLIGHT). */
+  private mentionsName: string | null = MENTION_HIGHLIGHT.underline;
   private readonly ranges = new WeakMap<PageMention, StaticRange>();
   /** On a long page, every mention to paint, and where each is; on any page, those whose ranges are in the highlight. */
   private all: PageMention[] = [];
@@ -75,7 +75,8 @@ export class Highlighter implements MentionPainter {
    * 5 MB page), though its rules only style our highlights.
    */
   constructor(private readonly document: Document, private readonly signal: AbortSignal) {
-    this.sheet = new AdoptedSheet(document, cssFor('underline'));
+    this.sheet = new AdoptedSheet(document, highlightCss(import.meta.env.FIREFOX ? 'firefox' : 'chromium'));
+    if (!DOCUMENT_STYLED_BY_MANIFEST) this.sheet.add(document);
     this.sheet.install();
     this.active.priority = 1;
     signal.addEventListener('abort', () => this.destroy(), { once: true });
@@ -85,16 +86,25 @@ export class Highlighter implements MentionPainter {
   private install(): void {
     if (this.highlightsRegistered) return;
     this.highlightsRegistered = true;
-    CSS.highlights.set(MENTION, this.mentions);
-    CSS.highlights.set(ACTIVE, this.active);
+    if (this.mentionsName) CSS.highlights.set(this.mentionsName, this.mentions);
+    CSS.highlights.set(ACTIVE_HIGHLIGHT, this.active);
   }
 
   styleShadowRoot(root: ShadowRoot): void {
-    this.sheet.addShadowRoot(root);
+    this.sheet.add(root);
   }
 
+  /** Moves the mentions' highlight to the style's name: the rules stay, so the page is not restyled. */
   setStyle(style: HighlightStyle): void {
-    this.sheet.setCss(cssFor(style));
+    const name = MENTION_HIGHLIGHT[style];
+    if (name === this.mentionsName) return;
+    this.unregister(this.mentionsName, this.mentions);
+    this.mentionsName = name;
+    if (this.highlightsRegistered && name) CSS.highlights.set(name, this.mentions);
+  }
+
+  private unregister(name: string | null, highlight: Highlight): void {
+    if (name && CSS.highlights.get(name) === highlight) CSS.highlights.delete(name);
   }
 
   /** Returns `mentions`: displayed as they are, the DOM untouched. */
@@ -256,7 +266,7 @@ export class Highlighter implements MentionPainter {
   private destroy(): void {
     this.sheet.remove();
     if (!this.highlightsRegistered) return;
-    if (CSS.highlights.get(MENTION) === this.mentions) CSS.highlights.delete(MENTION);
-    if (CSS.highlights.get(ACTIVE) === this.active) CSS.highlights.delete(ACTIVE);
+    this.unregister(this.mentionsName, this.mentions);
+    this.unregister(ACTIVE_HIGHLIGHT, this.active);
   }
 }

@@ -124,12 +124,13 @@ export class WrappingPainter implements MentionPainter, PageNodes {
 
   constructor(private readonly document: Document, signal: AbortSignal) {
     this.sheet = new AdoptedSheet(document, cssFor('underline'));
+    this.sheet.add(document);
     this.originals = new MutationObserver((records) => this.onOriginalsChanged(records));
     signal.addEventListener('abort', () => this.destroy(), { once: true });
   }
 
   styleShadowRoot(root: ShadowRoot): void {
-    this.sheet.addShadowRoot(root);
+    this.sheet.add(root);
   }
 
   setStyle(style: HighlightStyle): void {

@@ -7,6 +7,7 @@ import { extensionArgs, findChromium } from '../../src/cli/chromium';
 import { demoPages } from '../../src/cli/demo-pages';
 import type { PageReport } from '../../src/messaging/protocol';
 import { serveStatic } from '../../src/cli/static-server';
+import { MENTION_HIGHLIGHT_NAMES, paintedTextsInPage } from '../page-probes';
 
 export { pointOfText } from '../../src/cli/page-points';
 
@@ -210,17 +211,8 @@ export function extensionErrorsIn(page: Page, extensionId: string): string[] {
 }
 
 /** Texts of the ranges painted as mentions in the page (read from the page's own world). */
-export async function paintedTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const highlight = CSS.highlights.get('backstory-mention');
-    if (!highlight) return [];
-    return [...highlight].map((abstract) => {
-      const range = document.createRange();
-      range.setStart(abstract.startContainer, abstract.startOffset);
-      range.setEnd(abstract.endContainer, abstract.endOffset);
-      return range.toString();
-    });
-  });
+export function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(paintedTextsInPage, MENTION_HIGHLIGHT_NAMES);
 }
 
 /** Waits until what `read` finds (named `what` in the failure) satisfies `check`; returns it. */

@@ -1,5 +1,6 @@
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
+import { MENTION_HIGHLIGHT } from '../../src/page/highlight-styles';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
 
@@ -12,14 +13,18 @@ async function openOptions(context: BrowserContext, extensionId: string): Promis
   return options;
 }
 
-/** The ::highlight() rules the content script put in the page (read from the page's own world). */
+/**
+ * The rule that paints the page's mentions now: the style's highlight is registered under its own name, styled by
+ * its own rule in the stylesheet the content script adopted (read from the page's own world); '' when none is.
+ */
 function highlightRules(page: Page): Promise<string> {
-  return page.evaluate(() =>
-    document.adoptedStyleSheets
+  return page.evaluate((names) => {
+    const registered = names.filter((name) => CSS.highlights.has(name));
+    return document.adoptedStyleSheets
       .flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText))
-      .filter((text) => text.includes('::highlight(backstory-mention)'))
-      .join('\n'),
-  );
+      .filter((text) => registered.some((name) => text.startsWith(`::highlight(${name})`)))
+      .join('\n');
+  }, Object.values(MENTION_HIGHLIGHT).filter((name) => name !== null));
 }
 
 async function storedSettings(serviceWorker: Worker): Promise<Record<string, unknown>> {
@@ -96,10 +101,13 @@ test.describe('options: sites', () => {
 });
 
 test.describe('options: display', () => {
-  test('highlight style changes the ::highlight rule in an open tab; with none, cards still open', async ({ page, context, origin, extensionId }) => {
+  test('highlight style changes the ::highlight rule in an open tab, without touching the stylesheet; with none, cards still open', async ({ page, context, origin, extensionId }) => {
     await page.goto(`${origin}/cloud-rivals.html`);
     await expectPainted(page, (t) => t.includes('Aliyun'), 'mentions painted');
     expect(await highlightRules(page)).toContain('text-decoration');
+    // The stylesheet holds every style's rule from the start: a change of style moves the highlight, and restyles nothing.
+    const sheetOf = () => page.evaluate(() => document.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n'));
+    const sheet = await sheetOf();
     const options = await openOptions(context, extensionId);
     await expect(options.getByRole('radio', { name: 'Underline' })).toBeChecked();
 
@@ -109,8 +117,8 @@ test.describe('options: display', () => {
 
     await options.getByRole('radio', { name: 'None (cards only)' }).check();
     await expect.poll(() => highlightRules(page)).toBe('');
+    expect(await paintedTexts(page)).toEqual([]);
     // Nothing is painted, yet the mentions are still known: hovering one opens its card.
-    expect(await paintedTexts(page)).toContain('Aliyun');
     await page.bringToFront();
     const { x, y } = await pointOfText(page, 'Aliyun');
     await page.mouse.move(x, y);
@@ -118,6 +126,8 @@ test.describe('options: display', () => {
 
     await options.getByRole('radio', { name: 'Underline' }).check();
     await expect.poll(() => highlightRules(page)).toMatch(/text-decoration/);
+    expect(await paintedTexts(page)).toContain('Aliyun');
+    expect(await sheetOf()).toBe(sheet);
   });
 
   test('"only the first mention" leaves one painted range per entity, and "every mention" brings the rest back', async ({ page, context, origin, extensionId }) => {
