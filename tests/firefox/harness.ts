@@ -30,7 +30,7 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { install?: boolean } = {}): Promise<FirefoxWithExtension> {
+export async function launchFirefox(options: { install?: boolean; prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: ensureFirefox(),
@@ -43,11 +43,10 @@ export async function launchFirefox(options: { install?: boolean } = {}): Promis
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       // Content scripts' console messages and errors reach Firefox's output, where the tests read them.
       'devtools.console.stdout.content': true,
-      // Nothing leaves the machine: no update checks, telemetry or captive-portal probes.
+      // Fewer of Firefox's own requests (privacy.test.ts lists those left): captive-portal probes, favicons.
       'network.captive-portal-service.enabled': false,
-      'app.update.enabled': false,
-      'browser.safebrowsing.malware.enabled': false,
-      'browser.safebrowsing.phishing.enabled': false,
+      'browser.chrome.site_icons': false,
+      ...options.prefs,
     },
   });
   const output: string[] = [];
@@ -77,12 +76,12 @@ export async function openExtensionPage(browser: Browser, path: string): Promise
   return page;
 }
 
-/** Polls `check` (every 50 to 250 ms) until it holds; fails after `timeoutMs` naming `what`. */
-export async function waitUntil(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/** Polls `check` (every 50 to 250 ms) until it holds; fails after `timeoutMs` naming `what` (read at the end). */
+export async function waitUntil(check: () => Promise<boolean> | boolean, what: string | (() => string), timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
   for (let wait = 50; ; wait = Math.min(wait * 2, 250)) {
     if (await check()) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${what}`);
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, wait));
   }
 }
@@ -112,7 +111,7 @@ export function paintedTexts(page: Page | Frame): Promise<string[]> {
 /** Waits until the painted mentions satisfy `check`; returns them. */
 export async function expectPainted(page: Page | Frame, check: (texts: string[]) => boolean, what: string): Promise<string[]> {
   let texts: string[] = [];
-  await waitUntil(async () => check((texts = await paintedTexts(page))), `${what} (painted: ${JSON.stringify(texts)})`);
+  await waitUntil(async () => check((texts = await paintedTexts(page))), () => `${what} (painted: ${JSON.stringify(texts)})`);
   return texts;
 }
 
@@ -149,7 +148,7 @@ export function cardIn(page: Page | Frame): Promise<CardState | null> {
 /** Waits for the card named `name` to be open; returns it. */
 export async function expectCard(page: Page | Frame, name: string): Promise<CardState> {
   let card: CardState | null = null;
-  await waitUntil(async () => (card = await cardIn(page))?.name === name, `the card of ${name} (open: ${JSON.stringify(card)})`);
+  await waitUntil(async () => (card = await cardIn(page))?.name === name, () => `the card of ${name} (open: ${JSON.stringify(card)})`);
   return card!;
 }
 

@@ -1,0 +1,116 @@
+import { fileURLToPath } from 'node:url';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { demoPages } from '../../src/cli/demo-pages';
+import { serveStatic, type StaticServer } from '../../src/cli/static-server';
+import { expectCard, expectPainted, extensionErrors, launchFirefox, pointOfText, waitUntil, type FirefoxWithExtension } from './harness';
+import { colouredPixels } from './pixels';
+
+const PAGES = fileURLToPath(new URL('../e2e/pages', import.meta.url));
+/**
+ * Firefox replaces the first document of a frame without an address once the frame has loaded, so
+ * card-inline-frames.html's write during parsing is lost there (with or without Backstory): this page
+ * writes its about:blank frame once loaded, as ad slots do.
+ */
+const INLINE_FRAMES = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frames without an address</title></head><body>
+<iframe id="srcdoc" srcdoc="<p>In a srcdoc frame: Huawei was hit hard.</p>" width="500" height="80" title="srcdoc"></iframe>
+<iframe id="blank" width="500" height="80" title="about:blank"></iframe>
+<script>addEventListener('load', () => { document.getElementById('blank').contentDocument.body.innerHTML = '<p>In an about:blank frame: ZTE was hit hard.</p>'; });</script>
+</body></html>`;
+
+let firefox: FirefoxWithExtension;
+let server: StaticServer;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(PAGES, { ...demoPages(), '/inline-frames.html': INLINE_FRAMES });
+  firefox = await launchFirefox();
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  await page?.close();
+  expect(extensionErrors(firefox.output)).toEqual([]);
+});
+
+/** The page's own observer, from the moment its HTML is parsed: every change made to its DOM after that. */
+function observePage(): void {
+  const seen = { mutations: 0, first: '' };
+  (window as unknown as { __seen: typeof seen }).__seen = seen;
+  document.addEventListener('DOMContentLoaded', () =>
+    new MutationObserver((records) => {
+      seen.mutations += records.length;
+      seen.first ||= `${records[0]!.type} on ${records[0]!.target.nodeName}`;
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true }),
+  );
+}
+
+async function childFrame(parent: Page | Frame, selector: string): Promise<Frame> {
+  const element = await parent.$(selector);
+  const frame = await element!.contentFrame();
+  return frame!;
+}
+
+describe('pages in Firefox', () => {
+  test('painting leaves the page’s DOM as it was: no change seen by its own observer, no stylesheet of ours in it', async () => {
+    page = await firefox.browser.newPage();
+    await page.evaluateOnNewDocument(observePage);
+    await page.goto(`${server.origin}/cloud-rivals.html`);
+    await expectPainted(page, (t) => t.includes('Jack Ma'), 'mentions painted');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const { seen, styles, sheets, adopted } = await page.evaluate(() => ({
+      seen: (window as unknown as { __seen: { mutations: number; first: string } }).__seen,
+      styles: document.querySelectorAll('style, link[rel="stylesheet"]').length,
+      sheets: document.styleSheets.length,
+      adopted: document.adoptedStyleSheets.length,
+    }));
+    expect(seen.mutations, seen.first).toBe(0);
+    // The demo page's one <style>; our rules come with the content script, outside the page's DOM and style sheets.
+    expect(styles).toBe(1);
+    expect(sheets).toBe(1);
+    expect(adopted).toBe(0);
+  });
+
+  test('open shadow roots are painted, visibly, at both levels; a closed one is not read', async () => {
+    page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/hostile/nested-roots.html`);
+    const texts = await expectPainted(page, (t) => t.includes('Huawei') && t.includes('Jack Ma'), 'both shadow levels painted');
+    expect(texts).not.toContain('Alibaba');
+    // Visible inside the shadow tree too, where the declared sheet does not reach: our sheet adopted there.
+    const outer = await page.evaluateHandle(() => document.getElementById('outer')!.shadowRoot!.querySelector('p')!);
+    expect(colouredPixels(await outer.asElement()!.screenshot())).toBeGreaterThan(100);
+    for (const [selector, name] of [['#frame', 'AWS']] as const) {
+      const frame = await childFrame(page, selector);
+      await expectPainted(frame, (t) => t.includes(name), `${name} in the frame`);
+      const inner = await childFrame(frame, 'iframe');
+      await expectPainted(inner, (t) => t.includes('ZTE'), 'ZTE two frames down');
+    }
+  });
+
+  test('srcdoc and about:blank frames get their mentions painted and their own card', async () => {
+    page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/inline-frames.html`);
+    for (const [selector, name] of [['#srcdoc', 'Huawei'], ['#blank', 'ZTE']] as const) {
+      const frame = await childFrame(page, selector);
+      await expectPainted(frame, (t) => t.includes(name), `${name} painted in ${selector}`);
+      const inFrame = await pointOfText(frame, name);
+      const box = (await (await page.$(selector))!.boundingBox())!;
+      await page.mouse.move(1, 1);
+      await page.mouse.move(box.x + inFrame.x, box.y + inFrame.y);
+      await expectCard(frame, name);
+    }
+  });
+
+  test('* { all: unset !important } and overridden built-ins do not stop it; the page keeps working', async () => {
+    page = await firefox.browser.newPage();
+    await page.goto(`${server.origin}/hostile/all-unset.html`);
+    await expectPainted(page, (t) => t.includes('Microsoft Azure') && t.includes('Google Cloud'), 'mentions painted');
+    await page.goto(`${server.origin}/hostile/overridden-prototypes.html`);
+    // The page broke its own CSS object, so the registry cannot be read from its world: its pixels tell.
+    await waitUntil(async () => colouredPixels(await (await page.$('p'))!.screenshot()) > 100, 'Jack Ma and Huawei painted');
+    const beat = await page.evaluate(() => (window as unknown as { __heartbeat: number }).__heartbeat);
+    await waitUntil(async () => (await page.evaluate(() => (window as unknown as { __heartbeat: number }).__heartbeat)) > beat + 2, 'the page’s heartbeat');
+  });
+});

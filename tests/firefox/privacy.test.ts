@@ -1,0 +1,64 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { demoPages } from '../../src/cli/demo-pages';
+import { serveStatic, type StaticServer } from '../../src/cli/static-server';
+import { expectCard, expectPainted, extensionErrors, launchFirefox, openExtensionPage, pointOfText, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
+import { proxyPrefs, startRecordingProxy, type RecordingProxy } from './recording-proxy';
+
+/**
+ * Firefox's own services, which it calls whatever add-ons are installed (its remote settings, even
+ * with their server preference changed, and its captive-portal check): not requests of ours.
+ */
+const FIREFOX_OWN_HOSTS = ['firefox.settings.services.mozilla.com', 'detectportal.firefox.com'];
+
+let firefox: FirefoxWithExtension;
+let server: StaticServer;
+let proxy: RecordingProxy;
+
+beforeAll(async () => {
+  server = await serveStatic(fileURLToPath(new URL('../e2e/pages', import.meta.url)), demoPages());
+  proxy = await startRecordingProxy(server.origin);
+  firefox = await launchFirefox({ prefs: proxyPrefs(proxy.port) });
+});
+afterAll(async () => {
+  await firefox?.close();
+  await server?.close();
+  await proxy?.close();
+});
+
+test('a full session makes no network request but the test’s own page loads', async () => {
+  const recordedBefore = proxy.requests.length;
+  // Pages with mentions, hovering, a card and a related entity's card.
+  const page = await firefox.browser.newPage();
+  await page.goto(`${server.origin}/cloud-rivals.html`);
+  await expectPainted(page, (t) => t.includes('Aliyun'), 'mentions painted');
+  const { x, y } = await pointOfText(page, 'Aliyun');
+  await page.mouse.move(x, y);
+  await expectCard(page, 'Alibaba Cloud');
+  await page.evaluate(() => {
+    const root = document.querySelector('backstory-ui')!.shadowRoot!;
+    [...root.querySelectorAll('button')].find((button) => /Alibaba Group/.test(button.textContent ?? ''))!.click();
+  });
+  await expectCard(page, 'Alibaba Group');
+  await page.goto(`${server.origin}/article.html`);
+  await expectPainted(page, (t) => t.includes('Aliyun'), 'article painted');
+
+  // The popup for that tab, with a search; the options, with a change applied to the open tab.
+  const options = await openExtensionPage(firefox.browser, 'options.html');
+  const popup = await openExtensionPage(firefox.browser, `popup.html?tab=${await tabIdOf(options, page.url())}`);
+  await popup.type('input[type="search"]', 'huawey');
+  await waitUntil(async () => (await popup.$$('#search-results button[data-entity="huawei"]')).length > 0, 'Huawei found');
+  await popup.click('#search-results button[data-entity="huawei"]');
+  await options.bringToFront();
+  const cloudOff = () => options.evaluate(async () => ((await browser.storage.local.get('settings')).settings as { disabledTopics?: string[] } | undefined)?.disabledTopics?.includes('cloud-computing') ?? false);
+  await options.click('input[data-topic="cloud-computing"]');
+  await waitUntil(cloudOff, 'cloud computing off');
+  await options.click('input[data-topic="cloud-computing"]');
+  await waitUntil(async () => !(await cloudOff()), 'cloud computing on again');
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the open tab repaints
+
+  const session = proxy.requests.slice(recordedBefore);
+  const ours = session.filter((address) => !FIREFOX_OWN_HOSTS.some((host) => address.startsWith(`${host}:`) || address.startsWith(`http://${host}/`)));
+  expect(ours).toEqual([`${server.origin}/cloud-rivals.html`, `${server.origin}/article.html`]);
+  expect(extensionErrors(firefox.output)).toEqual([]);
+});
