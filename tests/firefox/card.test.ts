@@ -69,6 +69,7 @@ describe('the hover card in Firefox', () => {
     expect(text).toContain(knowledgeBase.entities.find((e) => e.id === 'alibaba-cloud')!.description.en.slice(0, 40));
     if (process.env.UPDATE_SCREENSHOTS) {
       mkdirSync(SCREENSHOTS, { recursive: true });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // past the card's fade-in
       await page.screenshot({ path: `${SCREENSHOTS}firefox-card.png` });
     }
     await page.keyboard.press('Escape');
@@ -98,6 +99,9 @@ describe('the hover card in Firefox', () => {
     await open('card-basic.html', ['Aliyun', 'Huawei']);
     await page.focus('#start');
     const extension = await openExtensionPage(firefox.browser, 'options.html');
+    // Firefox took the suggested shortcuts (none of its own clashes with them).
+    const commands = await extension.evaluate(() => browser.commands.getAll());
+    expect(Object.fromEntries(commands.map(({ name, shortcut }) => [name, shortcut]))).toEqual({ 'next-mention': 'Alt+Shift+N', 'previous-mention': 'Alt+Shift+P' });
     const tabId = await tabIdOf(extension, page.url());
     await page.bringToFront();
     // What background.ts sends on commands.onCommand: a browser shortcut that BiDi's synthesized keys do not reach.

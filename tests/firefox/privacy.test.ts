@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoPages } from '../../src/cli/demo-pages';
 import { serveStatic, type StaticServer } from '../../src/cli/static-server';
-import { expectCard, expectPainted, extensionErrors, launchFirefox, openExtensionPage, pointOfText, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
+import { EXTENSION_ORIGIN, expectCard, expectPainted, extensionErrors, launchFirefox, openExtensionPage, pointOfText, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
 import { proxyPrefs, startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
 /**
@@ -61,4 +61,14 @@ test('a full session makes no network request but the test’s own page loads', 
   const ours = session.filter((address) => !FIREFOX_OWN_HOSTS.some((host) => address.startsWith(`${host}:`) || address.startsWith(`http://${host}/`)));
   expect(ours).toEqual([`${server.origin}/cloud-rivals.html`, `${server.origin}/article.html`]);
   expect(extensionErrors(firefox.output)).toEqual([]);
+});
+
+test('asks only for storage, plus scripting on the pages its content script reads; its styles come with that script', async () => {
+  const extension = await openExtensionPage(firefox.browser, 'options.html');
+  const manifest = await extension.evaluate(() => browser.runtime.getManifest());
+  // Manifest V2: the host patterns are listed with the permissions.
+  expect(manifest.permissions).toEqual(['storage', 'scripting', 'http://*/*', 'https://*/*']);
+  expect(manifest.optional_permissions ?? []).toEqual([]);
+  expect(manifest.content_scripts).toEqual([expect.objectContaining({ matches: ['http://*/*', 'https://*/*'], css: [`${EXTENSION_ORIGIN}/highlights.css`], js: [`${EXTENSION_ORIGIN}/content-scripts/mentions.js`] })]);
+  await extension.close();
 });

