@@ -1,6 +1,7 @@
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { MENTION_HIGHLIGHT } from '../../src/page/highlight-styles';
+import { colouredPixels } from '../pixels';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
 
@@ -128,6 +129,26 @@ test.describe('options: display', () => {
     await expect.poll(() => highlightRules(page)).toMatch(/text-decoration/);
     expect(await paintedTexts(page)).toContain('Aliyun');
     expect(await sheetOf()).toBe(sheet);
+  });
+
+  test('each highlight style is visible by its pixels, the two looks differ, and "none" paints nothing', async ({ page, context, origin, extensionId }) => {
+    await page.goto(`${origin}/cloud-rivals.html`);
+    await expectPainted(page, (t) => t.includes('Huawei'), 'mentions painted');
+    const options = await openOptions(context, extensionId);
+    // A paragraph with mentions and no link (a link's blue would count too).
+    const paragraph = page.locator('p').nth(2);
+    const pixels: Record<string, number> = {};
+    for (const [label, style] of [['Background', 'background'], ['None (cards only)', 'none'], ['Underline', 'underline']] as const) {
+      await options.getByRole('radio', { name: label }).check();
+      await expect.poll(() => highlightRules(page)).toMatch(style === 'none' ? /^$/ : style === 'underline' ? /text-decoration/ : /background-color/);
+      await page.bringToFront();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      pixels[style] = colouredPixels(await paragraph.screenshot());
+    }
+    expect(pixels.none).toBe(0);
+    expect(pixels.underline).toBeGreaterThan(100);
+    expect(pixels.background).toBeGreaterThan(500);
+    expect(pixels.background, 'the two styles look different').not.toBe(pixels.underline);
   });
 
   test('"only the first mention" leaves one painted range per entity, and "every mention" brings the rest back', async ({ page, context, origin, extensionId }) => {

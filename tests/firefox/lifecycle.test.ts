@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { demoPages } from '../../src/cli/demo-pages';
 import { serveStatic, type StaticServer } from '../../src/cli/static-server';
 import { FIREFOX_EXTENSION_DIR, cardIn, expectCard, expectPainted, extensionErrors, launchFirefox, pointOfText, waitUntil, type FirefoxWithExtension } from './harness';
-import { colouredPixels } from './pixels';
+import { colouredPixels } from '../pixels';
 
 /**
  * Installing, updating and removing Backstory with a tab open, as Firefox does it: the

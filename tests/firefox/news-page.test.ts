@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoPages } from '../../src/cli/demo-pages';
 import { serveStatic, type StaticServer } from '../../src/cli/static-server';
-import { colouredPixels } from './pixels';
+import { colouredPixels } from '../pixels';
 import { expectPainted, extensionErrors, launchFirefox, waitUntil, type FirefoxWithExtension } from './harness';
 import { fileURLToPath } from 'node:url';
 

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { demoPages } from '../../src/cli/demo-pages';
 import { serveStatic, type StaticServer } from '../../src/cli/static-server';
 import { expectCard, expectPainted, extensionErrors, launchFirefox, pointOfText, waitUntil, type FirefoxWithExtension } from './harness';
-import { colouredPixels } from './pixels';
+import { colouredPixels } from '../pixels';
 
 const PAGES = fileURLToPath(new URL('../e2e/pages', import.meta.url));
 /**

@@ -7,7 +7,7 @@ import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { MENTION_HIGHLIGHT } from '../../src/page/highlight-styles';
 import type { HighlightStyle } from '../../src/settings/settings';
 import { expectPainted, extensionErrors, launchFirefox, openExtensionPage, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
-import { colouredPixels } from './pixels';
+import { colouredPixels } from '../pixels';
 
 const PAGES = fileURLToPath(new URL('../e2e/pages', import.meta.url));
 const article = knowledgeBase.articles[0]!;
