@@ -6,6 +6,7 @@
 import { Window, type BrowserWindow } from 'happy-dom';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
+import { settlePageSense } from '../matching/page-sense';
 import { documentLanguage, findPageMentions, type PageMention } from '../page/page-mentions';
 
 /** One mention as the scan CLI reports it; offsets are in `document.body.textContent`. */
@@ -109,7 +110,8 @@ export class HtmlScanner {
     const body = document.body;
     let mentions: ScannedMention[] = [];
     if (body) {
-      const found = findPageMentions(body, this.matcher, documentLanguage(document));
+      // Decided over the whole page, as the extension does (src/content/mentions.ts).
+      const found = settlePageSense(findPageMentions(body, this.matcher, documentLanguage(document)), this.matcher.aliases);
       const offsets = textOffsets(body);
       mentions = found.map((mention) => toScanned(mention, offsets, this.names));
     }

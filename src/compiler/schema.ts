@@ -33,8 +33,8 @@ const summaryText = text.superRefine((value, context) => {
  * Neighbouring words for context rules. Accents never count; a word written with
  * a capital must appear with it (`Argent`), a lower-case word matches any case.
  * `notFollowedBy` / `notPrecededBy` want the phrase glued to the name (no
- * punctuation between); `notNear` / `near` look `within` words (default 12) on
- * both sides, a CJK character counting as one word.
+ * punctuation between); `notNear` / `near` / `cues` look `within` words (default 12)
+ * on both sides, a CJK character counting as one word.
  */
 const phrases = z.array(text).min(1);
 
@@ -48,8 +48,17 @@ export const aliasSchema = z.strictObject({
   notNear: phrases.optional(),
   near: phrases.optional(),
   within: z.int().min(1).max(50).optional(),
+  cues: phrases.optional(),
+  pageSense: z.boolean().optional(),
+  allCaps: z.boolean().optional(),
   /** Why a rule exists, for maintainers; not compiled. */
   comment: z.string().optional(),
+}).superRefine((alias, context) => {
+  // Cues only weigh in the page's decision; capitals only widen a name that needs its case.
+  if (alias.cues && !alias.pageSense) context.addIssue({ code: 'custom', path: ['cues'], message: 'cues only count with pageSense: true' });
+  if (alias.allCaps && !alias.caseSensitive) context.addIssue({ code: 'custom', path: ['allCaps'], message: 'a case-insensitive alias already matches its capitals' });
+  const evidence = alias.near ?? alias.notNear ?? alias.cues ?? alias.notFollowedBy ?? alias.notPrecededBy;
+  if (alias.pageSense && !evidence) context.addIssue({ code: 'custom', path: ['pageSense'], message: 'pageSense needs phrases to read the sense from (near, notNear, cues, notFollowedBy or notPrecededBy)' });
 });
 
 export const fullEntitySchema = z

@@ -3,6 +3,7 @@ import { settingsActions } from '../card/card-actions';
 import { stepTarget } from '../card/mention-navigation';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
+import { settlePageSense } from '../matching/page-sense';
 import { handleMessages, servePageReports, type PageReport } from '../messaging/protocol';
 import { Highlighter, supportsHighlights } from '../page/highlighter';
 import { compareMentions, documentLanguage, mentionRange, type PageMention } from '../page/page-mentions';
@@ -18,7 +19,8 @@ const FLASH_PHASES = 4;
 const FLASH_PHASE_MS = 200;
 
 /**
- * The mentions to paint under the reader's settings. In document order only when
+ * The mentions to paint under the reader's settings, out of all the page's (its shadow
+ * trees' included), whose senses are settled together first (`settlePageSense`). In document order only when
  * "first mention only" needs it: painting does not, and sorting thousands of
  * mentions by document position is what made big pages stutter.
  */
@@ -33,7 +35,8 @@ export function visibleMentions(
   if (!isSiteEnabled(site, settings)) return [];
   const enabled = new Set(kb.entities.filter((entity) => isEntityEnabled(entity, settings)).map((entity) => entity.id));
   const seen = new Set<string>();
-  return (settings.firstMentionOnly ? [...mentions].sort(order) : mentions).filter((mention) => {
+  const settled = settlePageSense(mentions, matcher.aliases);
+  return (settings.firstMentionOnly ? [...settled].sort(order) : settled).filter((mention) => {
     if (!enabled.has(mention.entityId)) return false;
     if (isAliasIgnored(site, mention.entityId, matcher.aliases[mention.alias]!.rule.text, settings)) return false;
     if (settings.firstMentionOnly) {

@@ -49,6 +49,17 @@ export interface AliasRule {
   notNear?: string[];
   near?: string[];
   within?: number;
+  /** Phrases within `within` words that confirm the name's sense, without being required (see `pageSense`). */
+  cues?: string[];
+  /**
+   * One sense per page: the name's mentions on a page are read together. Each one's own
+   * neighbourhood is evidence (a cue or `near` phrase: ours; a `notNear`, `notFollowedBy`
+   * or `notPrecededBy` phrase: the other sense), as is every mention of the entity by
+   * another alias; a mention with no evidence of its own takes the page's sense.
+   */
+  pageSense?: boolean;
+  /** Also matches the name set all in capitals (`ALIBABA`): for a proper name that no ordinary word spells. */
+  allCaps?: boolean;
 }
 
 export interface Relation {

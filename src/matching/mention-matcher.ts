@@ -8,6 +8,15 @@ export interface MatchableAlias {
   rule: AliasRule;
 }
 
+/**
+ * How a mention's own neighbourhood reads it. A mention of an alias without `pageSense`
+ * is `ours` once its rules pass (and not a mention otherwise). One with `pageSense` is
+ * `ours` when a cue or `near` phrase confirms it, `other` when a phrase of the other
+ * sense rejects it (kept as evidence, never shown), and `open` with neither: the page
+ * decides (src/matching/page-sense.ts).
+ */
+export type LocalSense = 'ours' | 'open' | 'other';
+
 export interface Mention {
   /** Offsets in the scanned text (UTF-16 units, end exclusive). */
   start: number;
@@ -15,6 +24,7 @@ export interface Mention {
   entityId: string;
   /** Index of the alias in the matcher's list: says which alias and rule fired. */
   alias: number;
+  sense: LocalSense;
 }
 
 const DEFAULT_WINDOW_WORDS = 12;
@@ -88,6 +98,9 @@ interface PreparedRule {
   notPrecededBy: Phrase[];
   notNear: Phrase[];
   near: Phrase[];
+  cues: Phrase[];
+  /** The name in capitals, when the alias also matches it so (`allCaps`). */
+  capitals: string | null;
   window: number;
 }
 
@@ -102,6 +115,8 @@ function prepare(rule: AliasRule): PreparedRule {
     notPrecededBy: phrases(rule.notPrecededBy),
     notNear: phrases(rule.notNear),
     near: phrases(rule.near),
+    cues: phrases(rule.cues),
+    capitals: rule.allCaps ? normalizeForRule(rule.text.toUpperCase(), true, rule.accentSensitive) : null,
     window: rule.within ?? DEFAULT_WINDOW_WORDS,
   };
 }
@@ -170,9 +185,8 @@ export class MentionMatcher {
     scanText(this.automaton, text, (alias, start, matchedEnd) => {
       const end = endOfMarks(text, matchedEnd);
       const prepared = (this.prepared[alias] ??= prepare(this.aliases[alias]!.rule));
-      if (this.accepts(prepared, text, start, end, language)) {
-        candidates.push({ start, end, entityId: this.aliases[alias]!.entityId, alias });
-      }
+      const sense = this.senseOf(prepared, text, start, end, language);
+      if (sense) candidates.push({ start, end, entityId: this.aliases[alias]!.entityId, alias, sense });
     });
     if (candidates.length < 2) return candidates;
     // Leftmost, then longest; on the very same words, the alias listed first wins.
@@ -188,43 +202,49 @@ export class MentionMatcher {
     return chosen;
   }
 
-  private accepts(prepared: PreparedRule, text: string, start: number, end: number, language?: string): boolean {
+  /** The candidate's sense as its neighbourhood reads it, or null when it is not this alias at all. */
+  private senseOf(prepared: PreparedRule, text: string, start: number, end: number, language?: string): LocalSense | null {
     const { rule } = prepared;
     if (prepared.needsBoundaries) {
-      if (start > 0 && isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start))) return false;
-      if (end < text.length && isWordChar(text.charAt(end)) && isWordChar(text.charAt(end - 1))) return false;
+      if (start > 0 && isWordChar(text.charAt(start - 1)) && isWordChar(text.charAt(start))) return null;
+      if (end < text.length && isWordChar(text.charAt(end)) && isWordChar(text.charAt(end - 1))) return null;
     }
     if (rule.languages && language && !rule.languages.includes(language.slice(0, 2).toLowerCase() as Language)) {
-      return false;
+      return null;
     }
-    if (normalizeForRule(text.slice(start, end), rule.caseSensitive, rule.accentSensitive) !== prepared.expected) {
-      return false;
+    const written = text.slice(start, end);
+    if (normalizeForRule(written, rule.caseSensitive, rule.accentSensitive) !== prepared.expected) {
+      if (prepared.capitals === null || normalizeForRule(written, true, rule.accentSensitive) !== prepared.capitals) return null;
     }
-    return this.contextAllows(prepared, text, start, end);
+    const sense = this.contextSense(prepared, text, start, end);
+    // Without one sense per page, the neighbourhood alone decides.
+    if (!rule.pageSense) return sense === 'ours' || (sense === 'open' && prepared.near.length === 0) ? 'ours' : null;
+    return sense;
   }
 
   /** The neighbouring-word rules: glued phrases first (cheap), then the `within` window. */
-  private contextAllows(alias: PreparedRule, text: string, start: number, end: number): boolean {
-    const hasNearby = alias.notNear.length + alias.near.length > 0;
+  private contextSense(alias: PreparedRule, text: string, start: number, end: number): LocalSense {
+    const hasNearby = alias.notNear.length + alias.near.length + alias.cues.length > 0;
     const hasBefore = alias.notPrecededBy.length > 0 || hasNearby;
     const hasAfter = alias.notFollowedBy.length > 0 || hasNearby;
-    if (!hasBefore && !hasAfter) return true;
+    if (!hasBefore && !hasAfter) return 'open';
     const reach = alias.window * CHARS_PER_WORD;
     const beforeText = hasBefore ? text.slice(Math.max(0, start - reach), start) : '';
     const afterText = hasAfter ? text.slice(end, end + reach).replace(POSSESSIVE, '') : '';
     if (alias.notPrecededBy.length > 0) {
       const glued = toContext(fromLastBreak(beforeText));
-      if (alias.notPrecededBy.some((phrase) => phraseAt(glued, glued.words.length - phrase.words.length, phrase))) return false;
+      if (alias.notPrecededBy.some((phrase) => phraseAt(glued, glued.words.length - phrase.words.length, phrase))) return 'other';
     }
     if (alias.notFollowedBy.length > 0) {
       const glued = toContext(upToBreak(afterText));
-      if (alias.notFollowedBy.some((phrase) => phraseAt(glued, 0, phrase))) return false;
+      if (alias.notFollowedBy.some((phrase) => phraseAt(glued, 0, phrase))) return 'other';
     }
-    if (!hasNearby) return true;
+    if (!hasNearby) return 'open';
     const before = toContext(beforeText);
     const after = toContext(afterText);
     const nearby = concat(lastWords(before, alias.window), firstWords(after, alias.window));
-    if (alias.notNear.some((phrase) => containsPhrase(nearby, phrase))) return false;
-    return alias.near.length === 0 || alias.near.some((phrase) => containsPhrase(nearby, phrase));
+    if (alias.notNear.some((phrase) => containsPhrase(nearby, phrase))) return 'other';
+    const confirms = (phrase: Phrase) => containsPhrase(nearby, phrase);
+    return alias.near.some(confirms) || alias.cues.some(confirms) ? 'ours' : 'open';
   }
 }

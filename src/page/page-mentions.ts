@@ -1,4 +1,4 @@
-import type { MentionMatcher } from '../matching/mention-matcher';
+import type { LocalSense, MentionMatcher } from '../matching/mention-matcher';
 import { positionInRun, TextRunWalker, type TextRun } from './text-runs';
 
 /** A mention found on the page, addressed by text nodes and offsets (the page's DOM is never changed). */
@@ -14,6 +14,8 @@ export interface PageMention {
   endOffset: number;
   /** The mention's text as it reads on the page. */
   text: string;
+  /** How its own neighbourhood reads it; the page's other mentions settle an open one (src/matching/page-sense.ts). */
+  sense: LocalSense;
 }
 
 export function mentionsInRun(run: TextRun, matcher: MentionMatcher, language: string | undefined): PageMention[] {
@@ -32,11 +34,15 @@ export function mentionsInRun(run: TextRun, matcher: MentionMatcher, language: s
       startOffset: start.offset,
       endOffset: end.offset,
       text: run.text.slice(mention.start, mention.end),
+      sense: mention.sense,
     };
   });
 }
 
-/** Every mention in a subtree, read in one go (the scan CLI and tests; the extension scans in slices). */
+/**
+ * Every mention in a subtree, read in one go (the scan CLI and tests; the extension scans in
+ * slices), those its neighbourhood reads in another sense included: see `settlePageSense`.
+ */
 export function findPageMentions(root: Node, matcher: MentionMatcher, language: string | undefined): PageMention[] {
   const mentions: PageMention[] = [];
   new TextRunWalker(root).collect((run) => {

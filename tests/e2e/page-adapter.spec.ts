@@ -145,3 +145,29 @@ test.describe('page adapter in Chromium', () => {
     expect(await paintedWhere(page)).toContain('Huawei@p0');
   });
 });
+
+test.describe('one sense per page', () => {
+  test('a name first left out lights up when later content settles its sense, and the other way round', async ({ page, origin }) => {
+    await page.goto(`${origin}/page-sense.html`);
+    // "Alibaba" has no word of either sense around it: the company, by default. "Azure" alone needs the page's word.
+    await expectPainted(page, (texts) => texts.includes('Alibaba'), 'Alibaba painted by default');
+    expect(await paintedTexts(page)).not.toContain('Azure');
+
+    await page.evaluate(() => {
+      const more = document.createElement('p');
+      more.textContent = 'Most of the retailer’s servers now run on Microsoft Azure, it said.';
+      document.getElementById('later')!.append(more);
+    });
+    await expectPainted(page, (texts) => texts.includes('Azure') && texts.includes('Microsoft Azure'), 'the heading’s Azure settled by the page');
+
+    await page.evaluate(() => {
+      const tale = document.createElement('p');
+      tale.textContent = 'In the tale, the woodcutter Alibaba watches the forty thieves open their cave, and the robbers never see him.';
+      const again = document.createElement('p');
+      again.textContent = 'Years later, Alibaba told the story to his grandchildren.';
+      document.getElementById('later')!.append(tale, again);
+    });
+    await expectPainted(page, (texts) => !texts.includes('Alibaba'), 'every Alibaba read as the tale’s hero');
+    expect(await paintedTexts(page)).toContain('Azure');
+  });
+});

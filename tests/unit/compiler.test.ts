@@ -8,6 +8,7 @@ import { articleFolders, compileKnowledgeBase, serializeKnowledgeBase, splitSent
 import { KnowledgeErrors } from '../../src/compiler/errors';
 import { ARTICLES_ROOT, KNOWLEDGE_BASE_FILE } from '../../src/compiler/paths';
 import type { KnowledgeBase } from '../../src/knowledge/types';
+import { aliasSchema } from '../../src/compiler/schema';
 
 const root = new URL('../../', import.meta.url).pathname;
 const fixture = (path: string) => join(root, 'tests/fixtures', path);
@@ -246,5 +247,22 @@ describe('bad input: a clear error, a non-zero exit, the previous output untouch
     const empty = join(scratch, 'empty-root/some-article');
     cpSync(fixture('small-article/huawei-paris-lab/article.txt'), join(empty, 'article.txt'));
     expect(compileErrors([empty])[0]).toMatch(/some-article\/knowledge\.yaml: is missing/);
+  });
+});
+
+describe('alias rules for the page’s sense and for capitals', () => {
+  const issuesOf = (alias: Record<string, unknown>) => {
+    const result = aliasSchema.safeParse(alias);
+    return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  };
+
+  it('accepts pageSense with phrases to read the sense from, cues with it, and allCaps on a case-sensitive name', () => {
+    expect(issuesOf({ text: 'Alibaba', pageSense: true, notNear: ['thieves'], cues: ['shares'], allCaps: true })).toEqual([]);
+  });
+
+  it('refuses cues without pageSense, pageSense with nothing to read, and allCaps on a case-insensitive name, naming the field', () => {
+    expect(issuesOf({ text: 'Alibaba', cues: ['shares'] })).toEqual(['cues: cues only count with pageSense: true']);
+    expect(issuesOf({ text: 'Alibaba', pageSense: true })).toEqual([expect.stringMatching(/^pageSense: pageSense needs phrases/)]);
+    expect(issuesOf({ text: 'AliCloud', caseSensitive: false, allCaps: true })).toEqual(['allCaps: a case-insensitive alias already matches its capitals']);
   });
 });

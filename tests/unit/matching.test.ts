@@ -4,6 +4,7 @@ import type { AliasRule } from '../../src/knowledge/types';
 import { buildAutomaton, scanText, type Automaton } from '../../src/matching/automaton';
 import { scriptOf } from '../../src/matching/fold';
 import { MentionMatcher, type MatchableAlias } from '../../src/matching/mention-matcher';
+import { settlePageSense } from '../../src/matching/page-sense';
 
 /** A hand-built alias: case-sensitive and accent-insensitive unless told otherwise, as in knowledge.yaml. */
 function alias(entityId: string, text: string, options: Partial<AliasRule> = {}): MatchableAlias {
@@ -16,8 +17,10 @@ function mentions(matcher: MentionMatcher, text: string, language?: string): Arr
 }
 
 const bundled = MentionMatcher.forKnowledgeBase(knowledgeBase);
-const inKb = (text: string, language?: string) => mentions(bundled, text, language);
-const entitiesInKb = (text: string, language?: string) => bundled.find(text, language).map((m) => m.entityId);
+/** What the extension shows on a page holding only `text`: its mentions, their senses settled over the page. */
+const shownInKb = (text: string, language?: string) => settlePageSense(bundled.find(text, language), bundled.aliases);
+const inKb = (text: string, language?: string) => shownInKb(text, language).map((mention): [string, string] => [mention.entityId, text.slice(mention.start, mention.end)]);
+const entitiesInKb = (text: string, language?: string) => shownInKb(text, language).map((m) => m.entityId);
 
 describe('Unicode normalisation', () => {
   const matcher = new MentionMatcher([
@@ -455,5 +458,66 @@ describe('the automaton', () => {
       expect(found.map((mention) => mention.entityId)).toEqual([`e${i}`, `e${i}`]);
     }
     expect(matcher.find(`x${names[3]}x and ${names[3]!.toUpperCase()}`)).toEqual([]);
+  });
+});
+
+describe('one sense per page (pageSense)', () => {
+  const matcher = new MentionMatcher([
+    alias('azure', 'Azure', { pageSense: true, near: ['cloud'], notNear: ['heraldry'], within: 4 }),
+    alias('azure', 'Microsoft Azure'),
+    alias('alibaba', 'Alibaba', { pageSense: true, notNear: ['thieves'], cues: ['shares'], within: 3 }),
+  ]);
+  /** The texts shown on a page holding `parts`, far enough apart that no window reaches from one to the next. */
+  const page = (...parts: string[]) => parts.join(' and then one two three four five six seven. ');
+  const shown = (...parts: string[]) => {
+    const text = page(...parts);
+    return settlePageSense(matcher.find(text), matcher.aliases).map((mention) => text.slice(mention.start, mention.end));
+  };
+
+  it('reads each mention’s own neighbourhood: confirmed, rejected, or open', () => {
+    const text = page('Azure cloud prices', 'Azure heraldry books', 'A quiet Azure');
+    expect(matcher.find(text).map((mention) => mention.sense)).toEqual(['ours', 'other', 'open']);
+  });
+
+  it('gives an open mention the page’s sense: ours where the page confirms it, by another alias too', () => {
+    expect(shown('Azure')).toEqual([]); // needs `near`, and nothing on the page settles it
+    expect(shown('Azure', 'more about the Azure cloud')).toEqual(['Azure', 'Azure']);
+    expect(shown('Azure', 'We moved to Microsoft Azure')).toEqual(['Azure', 'Microsoft Azure']);
+  });
+
+  it('gives an open mention the other sense where the page rejects the name more than it confirms it', () => {
+    expect(shown('Alibaba')).toEqual(['Alibaba']); // no `near`: ours unless the page says otherwise
+    expect(shown('Alibaba', 'the forty thieves of Alibaba')).toEqual([]);
+    // Two confirmations outweigh one rejection: the open mention is the company again.
+    expect(shown('Alibaba', 'the forty thieves of Alibaba', 'Alibaba shares rose', 'Alibaba shares fell')).toEqual(['Alibaba', 'Alibaba', 'Alibaba']);
+  });
+
+  it('lets local evidence win over the page’s: a rejected mention is never shown, a confirmed one always', () => {
+    expect(shown('Microsoft Azure', 'Microsoft Azure', 'the Azure heraldry')).toEqual(['Microsoft Azure', 'Microsoft Azure']);
+    expect(shown('thieves of Alibaba', 'thieves of Alibaba', 'Alibaba shares')).toEqual(['Alibaba']);
+  });
+
+  it('decides each alias apart, and leaves aliases without pageSense as they were', () => {
+    expect(shown('the forty thieves of Alibaba', 'Alibaba', 'Microsoft Azure')).toEqual(['Microsoft Azure']);
+    const text = page('the forty thieves of Alibaba', 'Alibaba', 'Microsoft Azure');
+    expect(matcher.find(text).filter((mention) => mention.alias === 1).map((mention) => mention.sense)).toEqual(['ours']);
+  });
+});
+
+describe('names in capitals (allCaps)', () => {
+  it('matches a proper name set all in capitals, where the alias allows it', () => {
+    expect(inKb('ALIBABA PUTS ITS US CLOUD PUSH ON HOLD')).toEqual([['alibaba-group', 'ALIBABA']]);
+    expect(inKb('Le groupe ALIBABA et la filiale d’ALIBABA CLOUD', 'fr')).toEqual([['alibaba-group', 'ALIBABA'], ['alibaba-cloud', 'ALIBABA CLOUD']]);
+    expect(inKb('HUAWEI AND ZTE UNDER PRESSURE; JACK MA SILENT')).toEqual([['huawei', 'HUAWEI'], ['zte', 'ZTE'], ['jack-ma', 'JACK MA']]);
+  });
+
+  it('never for a name made of ordinary words, nor one a colour spells', () => {
+    expect(inKb('THE INFORMATION ON THIS PAGE IS PROVIDED AS IS')).toEqual([]);
+    expect(inKb('AZURE SKIES OVER THE BAY')).toEqual([]);
+    expect(inKb('THE TRUMP ADMINISTRATION')).toEqual([]);
+  });
+
+  it('matches capitals only in full: a name half in capitals is still not the name', () => {
+    expect(inKb('ALIbaba and HUAwei')).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import type { PageMention } from '../../src/page/page-mentions';
 
 /** A mention in a block standing for a box from `top` to `bottom` (only identity matters here). */
 function mentionIn(block: object, text: string): PageMention {
-  return { entityId: text, alias: 0, block: block as Node, nodes: [], startOffset: 0, endOffset: 0, text };
+  return { entityId: text, alias: 0, block: block as Node, nodes: [], startOffset: 0, endOffset: 0, text, sense: 'ours' };
 }
 
 describe('MentionsByPosition', () => {
