@@ -1,50 +1,34 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { demoPages } from '../../src/cli/demo-pages';
-import { serveStatic, type StaticServer } from '../../src/cli/static-server';
+import { afterEach, describe, expect, test } from 'vitest';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import {
   WINDOW,
   cardIn,
   expectCard,
   expectPainted,
-  extensionErrors,
-  launchFirefox,
+  firefoxSession,
   openExtensionPage,
   paintedTexts,
   pointOfText,
   sendToTab,
   tabIdOf,
   waitUntil,
-  type FirefoxWithExtension,
 } from './harness';
 
-const PAGES = fileURLToPath(new URL('../e2e/pages', import.meta.url));
 const SCREENSHOTS = fileURLToPath(new URL('../../assets/screenshots/', import.meta.url));
 
-let firefox: FirefoxWithExtension;
-let server: StaticServer;
+const session = firefoxSession();
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveStatic(PAGES, demoPages());
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
 afterEach(async () => {
-  for (const open of await firefox.browser.pages()) if (open !== page) await open.close();
-  await page?.close();
-  expect(extensionErrors(firefox.output)).toEqual([]);
+  for (const open of await session.firefox.browser.pages()) await open.close();
 });
 
 async function open(path: string, painted: string[]): Promise<Page> {
-  page = await firefox.browser.newPage();
-  await page.goto(`${server.origin}/${path}`);
+  page = await session.firefox.browser.newPage();
+  await page.goto(`${session.origin}/${path}`);
   await expectPainted(page, (texts) => painted.every((text) => texts.includes(text)), `${painted.join(', ')} painted`);
   return page;
 }
@@ -98,7 +82,7 @@ describe('the hover card in Firefox', () => {
   test('the next/previous command opens each mention’s card with focus inside, and Escape returns focus', async () => {
     await open('card-basic.html', ['Aliyun', 'Huawei']);
     await page.focus('#start');
-    const extension = await openExtensionPage(firefox.browser, 'options.html');
+    const extension = await openExtensionPage(session.firefox.browser, 'options.html');
     // Firefox took the suggested shortcuts (none of its own clashes with them).
     const commands = await extension.evaluate(() => browser.commands.getAll());
     expect(Object.fromEntries(commands.map(({ name, shortcut }) => [name, shortcut]))).toEqual({ 'next-mention': 'Alt+Shift+N', 'previous-mention': 'Alt+Shift+P' });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PageReport } from '../../src/messaging/protocol';
-import { extensionErrors, launchFirefox, openExtensionPage, sendToTab, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
+import { extensionErrors, launchFirefox, observePageMutations, openExtensionPage, pageMutations, sendToTab, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
 
 /** The saved real pages, when the shared corpus is there (the project builds and tests without it). */
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/real-pages', import.meta.url));
@@ -17,19 +17,6 @@ const withoutScripts = (html: string) =>
 
 /** Nothing but the page itself: its scripts, and anything it would load from elsewhere, refused. */
 const ONLY_THE_PAGE = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-/** The page's own observer, from the moment its HTML is parsed. */
-function observePage(): void {
-  const seen = { mutations: 0, first: '' };
-  (window as unknown as { __seen: typeof seen }).__seen = seen;
-  document.addEventListener('DOMContentLoaded', () =>
-    new MutationObserver((records) => {
-      seen.mutations += records.length;
-      seen.first ||= `${records[0]!.type} on ${records[0]!.target.nodeName}`;
-    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true }),
-  );
-}
-const mutationsIn = (page: Page) => page.evaluate(() => (window as unknown as { __seen: { mutations: number; first: string } }).__seen);
 
 describe.skipIf(pages.length === 0)(`real pages in Firefox (${CORPUS})`, () => {
   let firefox: FirefoxWithExtension;
@@ -57,7 +44,7 @@ describe.skipIf(pages.length === 0)(`real pages in Firefox (${CORPUS})`, () => {
   test.each(pages)('%s: scanned without an error, the page’s DOM untouched', async (name) => {
     const errorsBefore = extensionErrors(firefox.output).length;
     const page = await firefox.browser.newPage();
-    await page.evaluateOnNewDocument(observePage);
+    await page.evaluateOnNewDocument(observePageMutations);
     const started = Date.now();
     await page.goto(`${origin}/${name}`, { waitUntil: 'domcontentloaded' });
     const tabId = await tabIdOf(extension, page.url());
@@ -65,7 +52,7 @@ describe.skipIf(pages.length === 0)(`real pages in Firefox (${CORPUS})`, () => {
     // Until the content script is up nobody answers: a "not yet", not a failure.
     await waitUntil(async () => (report = (await sendToTab(extension, tabId, 'getPageReport').catch(() => undefined)) as PageReport | undefined)?.scanning === false, 'the scan finished', 20_000);
     const scanMs = Date.now() - started;
-    const { mutations, first } = await mutationsIn(page);
+    const { mutations, first } = await pageMutations(page);
     await page.close();
     expect(extensionErrors(firefox.output).slice(errorsBefore)).toEqual([]);
     // A few saved pages change themselves even without scripts: compared with the same page where content
@@ -73,10 +60,10 @@ describe.skipIf(pages.length === 0)(`real pages in Firefox (${CORPUS})`, () => {
     let byThePage = 0;
     if (mutations > 0) {
       const control = await firefox.browser.newPage();
-      await control.evaluateOnNewDocument(observePage);
+      await control.evaluateOnNewDocument(observePageMutations);
       await control.goto(`data:text/html;base64,${Buffer.from(withoutScripts(readFileSync(`${CORPUS}/${name}`, 'utf8'))).toString('base64')}`, { waitUntil: 'domcontentloaded' });
       await new Promise((resolve) => setTimeout(resolve, scanMs + 1000));
-      byThePage = (await mutationsIn(control)).mutations;
+      byThePage = (await pageMutations(control)).mutations;
       await control.close();
     }
     expect(mutations, first).toBeLessThanOrEqual(byThePage);

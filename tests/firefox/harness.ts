@@ -4,11 +4,14 @@
  * one, as `about:debugging` does, with a fixed UUID so its pages have a known address.
  */
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { demoPages } from '../../src/cli/demo-pages';
 import { ensureFirefox } from '../../src/cli/firefox';
+import { serveStatic, type StaticServer } from '../../src/cli/static-server';
 import { boxOfTextInPage } from '../../src/cli/page-points';
 import { UI_HOST_TAG } from '../../src/page/text-runs';
 import { MENTION_HIGHLIGHT_NAMES, paintedTextsInPage } from '../page-probes';
@@ -30,7 +33,13 @@ export interface FirefoxWithExtension {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { install?: boolean; prefs?: Record<string, unknown> } = {}): Promise<FirefoxWithExtension> {
+export interface LaunchOptions {
+  /** Install the extension at start (default); the lifecycle test installs it itself. */
+  install?: boolean;
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxWithExtension> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: ensureFirefox(),
@@ -159,4 +168,49 @@ export async function expectCard(page: Page | Frame, name: string): Promise<Card
  */
 export function extensionErrors(output: string[]): string[] {
   return output.filter((line) => line.includes(EXTENSION_UUID) && /error|exception/i.test(line));
+}
+
+/** What a test file shares: its Firefox, and the origin serving the test pages. Set once its first test starts. */
+export interface FirefoxSession {
+  firefox: FirefoxWithExtension;
+  origin: string;
+}
+
+/**
+ * One Firefox per test file, with the end-to-end test pages (tests/e2e/pages, the demo's, and
+ * `pages` by path) served on 127.0.0.1; started before the file's first test, closed after its
+ * last; after each test, no error of the extension's may have reached Firefox's output.
+ */
+export function firefoxSession(options: { pages?: Record<string, string>; launch?: (origin: string) => Promise<LaunchOptions> } = {}): FirefoxSession {
+  const session = {} as FirefoxSession;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    server = await serveStatic(fileURLToPath(new URL('../e2e/pages', import.meta.url)), { ...demoPages(), ...options.pages });
+    session.origin = server.origin;
+    session.firefox = await launchFirefox(await options.launch?.(server.origin));
+  });
+  afterEach(() => {
+    expect(extensionErrors(session.firefox.output)).toEqual([]);
+  });
+  afterAll(async () => {
+    await session.firefox?.close();
+    await server?.close();
+  });
+  return session;
+}
+
+/** Runs in a page from its start: counts every change made to its DOM once its HTML is parsed (read with `pageMutations`). */
+export function observePageMutations(): void {
+  const seen = { mutations: 0, first: '' };
+  (window as unknown as { __seen: typeof seen }).__seen = seen;
+  document.addEventListener('DOMContentLoaded', () =>
+    new MutationObserver((records) => {
+      seen.mutations += records.length;
+      seen.first ||= `${records[0]!.type} on ${records[0]!.target.nodeName}`;
+    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true }),
+  );
+}
+
+export function pageMutations(page: Page): Promise<{ mutations: number; first: string }> {
+  return page.evaluate(() => (window as unknown as { __seen: { mutations: number; first: string } }).__seen);
 }

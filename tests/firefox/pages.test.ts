@@ -1,12 +1,8 @@
-import { fileURLToPath } from 'node:url';
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { demoPages } from '../../src/cli/demo-pages';
-import { serveStatic, type StaticServer } from '../../src/cli/static-server';
-import { expectCard, expectPainted, extensionErrors, launchFirefox, pointOfText, waitUntil, type FirefoxWithExtension } from './harness';
+import { afterEach, describe, expect, test } from 'vitest';
+import { expectCard, expectPainted, firefoxSession, observePageMutations, pageMutations, pointOfText, waitUntil } from './harness';
 import { colouredPixels } from '../pixels';
 
-const PAGES = fileURLToPath(new URL('../e2e/pages', import.meta.url));
 /**
  * Firefox replaces the first document of a frame without an address once the frame has loaded, so
  * card-inline-frames.html's write during parsing is lost there (with or without Backstory): this page
@@ -18,34 +14,12 @@ const INLINE_FRAMES = `<!doctype html><html lang="en"><head><meta charset="utf-8
 <script>addEventListener('load', () => { document.getElementById('blank').contentDocument.body.innerHTML = '<p>In an about:blank frame: ZTE was hit hard.</p>'; });</script>
 </body></html>`;
 
-let firefox: FirefoxWithExtension;
-let server: StaticServer;
+const session = firefoxSession({ pages: { '/inline-frames.html': INLINE_FRAMES } });
 let page: Page;
 
-beforeAll(async () => {
-  server = await serveStatic(PAGES, { ...demoPages(), '/inline-frames.html': INLINE_FRAMES });
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
 afterEach(async () => {
   await page?.close();
-  expect(extensionErrors(firefox.output)).toEqual([]);
 });
-
-/** The page's own observer, from the moment its HTML is parsed: every change made to its DOM after that. */
-function observePage(): void {
-  const seen = { mutations: 0, first: '' };
-  (window as unknown as { __seen: typeof seen }).__seen = seen;
-  document.addEventListener('DOMContentLoaded', () =>
-    new MutationObserver((records) => {
-      seen.mutations += records.length;
-      seen.first ||= `${records[0]!.type} on ${records[0]!.target.nodeName}`;
-    }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true }),
-  );
-}
 
 async function childFrame(parent: Page | Frame, selector: string): Promise<Frame> {
   const element = await parent.$(selector);
@@ -55,13 +29,13 @@ async function childFrame(parent: Page | Frame, selector: string): Promise<Frame
 
 describe('pages in Firefox', () => {
   test('painting leaves the page’s DOM as it was: no change seen by its own observer, no stylesheet of ours in it', async () => {
-    page = await firefox.browser.newPage();
-    await page.evaluateOnNewDocument(observePage);
-    await page.goto(`${server.origin}/cloud-rivals.html`);
+    page = await session.firefox.browser.newPage();
+    await page.evaluateOnNewDocument(observePageMutations);
+    await page.goto(`${session.origin}/cloud-rivals.html`);
     await expectPainted(page, (t) => t.includes('Jack Ma'), 'mentions painted');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const { seen, styles, sheets, adopted } = await page.evaluate(() => ({
-      seen: (window as unknown as { __seen: { mutations: number; first: string } }).__seen,
+    const seen = await pageMutations(page);
+    const { styles, sheets, adopted } = await page.evaluate(() => ({
       styles: document.querySelectorAll('style, link[rel="stylesheet"]').length,
       sheets: document.styleSheets.length,
       adopted: document.adoptedStyleSheets.length,
@@ -74,8 +48,8 @@ describe('pages in Firefox', () => {
   });
 
   test('open shadow roots are painted, visibly, at both levels; a closed one is not read', async () => {
-    page = await firefox.browser.newPage();
-    await page.goto(`${server.origin}/hostile/nested-roots.html`);
+    page = await session.firefox.browser.newPage();
+    await page.goto(`${session.origin}/hostile/nested-roots.html`);
     const texts = await expectPainted(page, (t) => t.includes('Huawei') && t.includes('Jack Ma'), 'both shadow levels painted');
     expect(texts).not.toContain('Alibaba');
     // Visible inside the shadow tree too, where the declared sheet does not reach: our sheet adopted there.
@@ -90,8 +64,8 @@ describe('pages in Firefox', () => {
   });
 
   test('srcdoc and about:blank frames get their mentions painted and their own card', async () => {
-    page = await firefox.browser.newPage();
-    await page.goto(`${server.origin}/inline-frames.html`);
+    page = await session.firefox.browser.newPage();
+    await page.goto(`${session.origin}/inline-frames.html`);
     for (const [selector, name] of [['#srcdoc', 'Huawei'], ['#blank', 'ZTE']] as const) {
       const frame = await childFrame(page, selector);
       await expectPainted(frame, (t) => t.includes(name), `${name} painted in ${selector}`);
@@ -104,10 +78,10 @@ describe('pages in Firefox', () => {
   });
 
   test('* { all: unset !important } and overridden built-ins do not stop it; the page keeps working', async () => {
-    page = await firefox.browser.newPage();
-    await page.goto(`${server.origin}/hostile/all-unset.html`);
+    page = await session.firefox.browser.newPage();
+    await page.goto(`${session.origin}/hostile/all-unset.html`);
     await expectPainted(page, (t) => t.includes('Microsoft Azure') && t.includes('Google Cloud'), 'mentions painted');
-    await page.goto(`${server.origin}/hostile/overridden-prototypes.html`);
+    await page.goto(`${session.origin}/hostile/overridden-prototypes.html`);
     // The page broke its own CSS object, so the registry cannot be read from its world: its pixels tell.
     await waitUntil(async () => colouredPixels(await (await page.$('p'))!.screenshot()) > 100, 'Jack Ma and Huawei painted');
     const beat = await page.evaluate(() => (window as unknown as { __heartbeat: number }).__heartbeat);

@@ -1,39 +1,26 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { demoPages } from '../../src/cli/demo-pages';
-import { serveStatic, type StaticServer } from '../../src/cli/static-server';
+import { afterEach, describe, expect, test } from 'vitest';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { MENTION_HIGHLIGHT } from '../../src/page/highlight-styles';
 import type { HighlightStyle } from '../../src/settings/settings';
-import { expectPainted, extensionErrors, launchFirefox, openExtensionPage, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
+import { expectPainted, firefoxSession, openExtensionPage, tabIdOf, waitUntil } from './harness';
 import { colouredPixels } from '../pixels';
 
-const PAGES = fileURLToPath(new URL('../e2e/pages', import.meta.url));
 const article = knowledgeBase.articles[0]!;
 const entity = (id: string) => knowledgeBase.entities.find((e) => e.id === id)!;
 
-let firefox: FirefoxWithExtension;
-let server: StaticServer;
+const session = firefoxSession();
 
-beforeAll(async () => {
-  server = await serveStatic(PAGES, demoPages());
-  firefox = await launchFirefox();
-});
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-});
 afterEach(async () => {
-  const extension = await openExtensionPage(firefox.browser, 'options.html');
+  const extension = await openExtensionPage(session.firefox.browser, 'options.html');
   await extension.evaluate(() => browser.storage.local.clear());
-  for (const open of await firefox.browser.pages()) await open.close();
-  expect(extensionErrors(firefox.output)).toEqual([]);
+  for (const open of await session.firefox.browser.pages()) await open.close();
 });
 
 async function openNewsPage(): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  await page.goto(`${server.origin}/cloud-rivals.html`);
+  const page = await session.firefox.browser.newPage();
+  await page.goto(`${session.origin}/cloud-rivals.html`);
   await expectPainted(page, (t) => t.includes('Huawei') && t.includes('Aliyun'), 'mentions painted');
   return page;
 }
@@ -45,9 +32,9 @@ describe('the popup in Firefox', () => {
   test('lists this page’s mentions, with counts that add up to what is painted, and carries the summary in both languages', async () => {
     const page = await openNewsPage();
     const painted = await expectPainted(page, (t) => t.includes('Jack Ma'), 'Jack Ma painted');
-    const options = await openExtensionPage(firefox.browser, 'options.html');
+    const options = await openExtensionPage(session.firefox.browser, 'options.html');
     const tabId = await tabIdOf(options, page.url());
-    const popup = await openExtensionPage(firefox.browser, `popup.html?tab=${tabId}`);
+    const popup = await openExtensionPage(session.firefox.browser, `popup.html?tab=${tabId}`);
 
     await waitUntil(async () => (await popup.$$('.page-list button[data-entity]')).length > 0, 'the page list');
     const listed = await popup.$$eval('.page-list button[data-entity]', (buttons) => buttons.map((b) => b.getAttribute('data-entity')));
@@ -63,7 +50,7 @@ describe('the popup in Firefox', () => {
   });
 
   test('a search tolerates a typo and opens the entity’s details', async () => {
-    const popup = await openExtensionPage(firefox.browser, 'popup.html');
+    const popup = await openExtensionPage(session.firefox.browser, 'popup.html');
     await popup.type('input[type="search"]', 'huawey');
     await waitUntil(async () => (await popup.$$('#search-results button[data-entity="huawei"]')).length > 0, 'Huawei found');
     await popup.click('#search-results button[data-entity="huawei"]');
@@ -74,14 +61,14 @@ describe('the popup in Firefox', () => {
 describe('options in Firefox, applied live to an open tab', () => {
   test('turning off every topic of an entity removes its highlights at once, and leaves the others', async () => {
     const page = await openNewsPage();
-    const options = await openExtensionPage(firefox.browser, 'options.html');
+    const options = await openExtensionPage(session.firefox.browser, 'options.html');
     for (const topic of entity('huawei').topics) await options.click(`input[data-topic="${topic}"]`);
     await expectPainted(page, (t) => !t.includes('Huawei') && t.includes('Aliyun'), 'Huawei unpainted, Aliyun still painted');
   });
 
   test('each highlight style is visible by its pixels, and "none" paints nothing', async () => {
     const page = await openNewsPage();
-    const options = await openExtensionPage(firefox.browser, 'options.html');
+    const options = await openExtensionPage(session.firefox.browser, 'options.html');
     // Firefox cannot underline highlighted text: options names the style for what it shows and says why.
     expect(await textsOf(options, '.style-note')).toHaveLength(1);
     expect(await textsOf(options, 'input[value="underline"] + .sample')).toEqual(['Light tint']);

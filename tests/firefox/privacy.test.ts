@@ -1,8 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { demoPages } from '../../src/cli/demo-pages';
-import { serveStatic, type StaticServer } from '../../src/cli/static-server';
-import { EXTENSION_ORIGIN, expectCard, expectPainted, extensionErrors, launchFirefox, openExtensionPage, pointOfText, tabIdOf, waitUntil, type FirefoxWithExtension } from './harness';
+import { afterAll, expect, test } from 'vitest';
+import { EXTENSION_ORIGIN, expectCard, expectPainted, firefoxSession, openExtensionPage, pointOfText, tabIdOf, waitUntil } from './harness';
 import { proxyPrefs, startRecordingProxy, type RecordingProxy } from './recording-proxy';
 
 /**
@@ -11,26 +8,21 @@ import { proxyPrefs, startRecordingProxy, type RecordingProxy } from './recordin
  */
 const FIREFOX_OWN_HOSTS = ['firefox.settings.services.mozilla.com', 'detectportal.firefox.com'];
 
-let firefox: FirefoxWithExtension;
-let server: StaticServer;
 let proxy: RecordingProxy;
-
-beforeAll(async () => {
-  server = await serveStatic(fileURLToPath(new URL('../e2e/pages', import.meta.url)), demoPages());
-  proxy = await startRecordingProxy(server.origin);
-  firefox = await launchFirefox({ prefs: proxyPrefs(proxy.port) });
+const session = firefoxSession({
+  launch: async (origin) => {
+    proxy = await startRecordingProxy(origin);
+    return { prefs: proxyPrefs(proxy.port) };
+  },
 });
-afterAll(async () => {
-  await firefox?.close();
-  await server?.close();
-  await proxy?.close();
-});
+afterAll(() => proxy?.close());
 
 test('a full session makes no network request but the test’s own page loads', async () => {
+  const { firefox, origin } = session;
   const recordedBefore = proxy.requests.length;
   // Pages with mentions, hovering, a card and a related entity's card.
   const page = await firefox.browser.newPage();
-  await page.goto(`${server.origin}/cloud-rivals.html`);
+  await page.goto(`${origin}/cloud-rivals.html`);
   await expectPainted(page, (t) => t.includes('Aliyun'), 'mentions painted');
   const { x, y } = await pointOfText(page, 'Aliyun');
   await page.mouse.move(x, y);
@@ -40,7 +32,7 @@ test('a full session makes no network request but the test’s own page loads', 
     [...root.querySelectorAll('button')].find((button) => /Alibaba Group/.test(button.textContent ?? ''))!.click();
   });
   await expectCard(page, 'Alibaba Group');
-  await page.goto(`${server.origin}/article.html`);
+  await page.goto(`${origin}/article.html`);
   await expectPainted(page, (t) => t.includes('Aliyun'), 'article painted');
 
   // The popup for that tab, with a search; the options, with a change applied to the open tab.
@@ -57,14 +49,13 @@ test('a full session makes no network request but the test’s own page loads', 
   await waitUntil(async () => !(await cloudOff()), 'cloud computing on again');
   await new Promise((resolve) => setTimeout(resolve, 500)); // the open tab repaints
 
-  const session = proxy.requests.slice(recordedBefore);
-  const ours = session.filter((address) => !FIREFOX_OWN_HOSTS.some((host) => address.startsWith(`${host}:`) || address.startsWith(`http://${host}/`)));
-  expect(ours).toEqual([`${server.origin}/cloud-rivals.html`, `${server.origin}/article.html`]);
-  expect(extensionErrors(firefox.output)).toEqual([]);
+  const recorded = proxy.requests.slice(recordedBefore);
+  const ours = recorded.filter((address) => !FIREFOX_OWN_HOSTS.some((host) => address.startsWith(`${host}:`) || address.startsWith(`http://${host}/`)));
+  expect(ours).toEqual([`${origin}/cloud-rivals.html`, `${origin}/article.html`]);
 });
 
 test('asks only for storage, plus scripting on the pages its content script reads; its styles come with that script', async () => {
-  const extension = await openExtensionPage(firefox.browser, 'options.html');
+  const extension = await openExtensionPage(session.firefox.browser, 'options.html');
   const manifest = await extension.evaluate(() => browser.runtime.getManifest());
   // Manifest V2: the host patterns are listed with the permissions.
   expect(manifest.permissions).toEqual(['storage', 'scripting', 'http://*/*', 'https://*/*']);
