@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'wxt';
 import { ICON_SIZES, iconForDarkToolbarsFile, iconSet, TOOLBAR_ICON_SIZES, toolbarThemeIcons } from './src/cli/icon-files';
+import { PRIVACY_PAGE, privacyPage } from './src/cli/privacy-page';
 import { isPageMessageKey } from './src/i18n/messages';
 import { firefoxDeclaredCss } from './src/page/highlight-styles';
 
@@ -92,6 +93,8 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (wxt, files) => {
+      // PRIVACY.md, rendered: the options page links to it (src/cli/privacy-page.ts).
+      files.push({ relativeDest: PRIVACY_PAGE, contents: privacyPage() });
       if (wxt.config.browser === 'firefox') files.push({ relativeDest: FIREFOX_HIGHLIGHT_CSS, contents: firefoxDeclaredCss() });
       // The dark toolbars' icons are Firefox's theme_icons only: Chrome's package goes without them.
       else removeFiles(files, new Set(ICON_SIZES.map(iconForDarkToolbarsFile)));
