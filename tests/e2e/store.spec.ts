@@ -60,6 +60,11 @@ test.describe('toolbar icon', () => {
   });
 });
 
+test("the loaded extension's version is package.json's, the one place a release sets it", async ({ serviceWorker }) => {
+  const { version } = JSON.parse(readFileSync(`${ASSETS}../package.json`, 'utf8')) as { version: string };
+  expect(await serviceWorker.evaluate(() => chrome.runtime.getManifest().version)).toBe(version);
+});
+
 test.describe('privacy policy', () => {
   test('the options page links to the policy shipped in the extension, which opens offline, in English and French', async ({ page, extensionId, serviceWorker }) => {
     const requests: string[] = [];

@@ -51,10 +51,11 @@ describe('releaseChangelog', () => {
     expect(() => releaseChangelog(first, '0.1.1', '2026-01-03', '0.1.0')).toThrow(/section is empty/);
   });
 
-  it('releases the real CHANGELOG.md', () => {
-    const released = releaseChangelog(changelog, '9.0.0', '2026-01-02', packageJson.version);
+  it('releases the real CHANGELOG.md, once something is written under Unreleased (right after a release, nothing is)', () => {
+    const written = changelog.replace('\n## Unreleased\n', '\n## Unreleased\n\n- A change.\n');
+    const released = releaseChangelog(written, '9.0.0', '2026-01-02', packageJson.version);
     expect(latestRelease(released)).toBe('9.0.0');
-    expect(released).toContain('## Unreleased\n\n## 9.0.0 — 2026-01-02\n\n### Added\n');
+    expect(released).toContain('## Unreleased\n\n## 9.0.0 — 2026-01-02\n\n- A change.\n');
   });
 
   it.each(['', '1.2', '1.2.3.4', 'v1.2.3', '1.2.3-beta.1', '01.2.3', '1.2.65536', 'one.two.three'])('refuses the version "%s", saying what a version is', (version) => {
