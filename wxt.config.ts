@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { defineConfig } from 'wxt';
+import { ICON_SIZES, iconForDarkToolbarsFile, iconSet, TOOLBAR_ICON_SIZES, toolbarThemeIcons } from './src/cli/icon-files';
+import { PRIVACY_PAGE, privacyPage } from './src/cli/privacy-page';
 import { isPageMessageKey } from './src/i18n/messages';
 import { firefoxDeclaredCss } from './src/page/highlight-styles';
 
@@ -27,6 +29,13 @@ const pageStrings = {
 const FIREFOX_HIGHLIGHT_CSS = 'highlights.css';
 const CONTENT_SCRIPT = 'content-scripts/mentions.js';
 
+const toolbarButton = { default_title: '__MSG_extName__', default_icon: iconSet(TOOLBAR_ICON_SIZES) };
+
+/** Takes the files at these destinations out of a build's public files. */
+function removeFiles(files: Array<{ relativeDest: string }>, destinations: Set<string>): void {
+  for (let i = files.length - 1; i >= 0; i--) if (destinations.has(files[i]!.relativeDest)) files.splice(i, 1);
+}
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -45,7 +54,14 @@ export default defineConfig({
     // permissions for Firefox's Manifest V2.
     permissions: ['storage', 'scripting'],
     host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: '__MSG_extName__' },
+    // Drawn in assets/icon/backstory.svg, exported by `npm run icons` (src/cli/icon-files.ts names the files).
+    icons: iconSet(ICON_SIZES),
+    // Firefox's Manifest V2 button is declared as such: WXT gives the popup a browser_action of its own and would drop
+    // an `action`'s icons. Firefox swaps in the pale variant on a dark toolbar (theme_icons); Chrome has no such key
+    // and keeps the deep blue tile, which shows on both.
+    ...(browser === 'firefox'
+      ? { browser_action: { ...toolbarButton, theme_icons: toolbarThemeIcons() } }
+      : { action: toolbarButton }),
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -56,6 +72,12 @@ export default defineConfig({
         description: '__MSG_commandPreviousMention__',
       },
     },
+    // Chrome 128 is the first in which Backstory runs the code paths the end-to-end tests run (in Chromium 156): it
+    // brought document.caretPositionFromPoint with its shadowRoots option, how the card finds the mention under the
+    // pointer, in shadow roots too (older Chromium takes the caretRangeFromPoint fallback, which no test runs). What
+    // the code cannot do without comes earlier: the CSS Custom Highlight API (105), scripting.executeScript's
+    // injectImmediately (102), a push onto adoptedStyleSheets (99), structuredClone (98).
+    ...(browser !== 'firefox' && { minimum_chrome_version: '128' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -71,7 +93,11 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (wxt, files) => {
+      // PRIVACY.md, rendered: the options page links to it (src/cli/privacy-page.ts).
+      files.push({ relativeDest: PRIVACY_PAGE, contents: privacyPage() });
       if (wxt.config.browser === 'firefox') files.push({ relativeDest: FIREFOX_HIGHLIGHT_CSS, contents: firefoxDeclaredCss() });
+      // The dark toolbars' icons are Firefox's theme_icons only: Chrome's package goes without them.
+      else removeFiles(files, new Set(ICON_SIZES.map(iconForDarkToolbarsFile)));
     },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.browser !== 'firefox') return;
@@ -81,6 +107,7 @@ export default defineConfig({
     },
   },
   zip: {
-    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', '.output/**', 'demo-output/**', '**/*.png'],
+    // The screenshots stay out; the icons' PNGs stay in (a reviewer's rebuild copies them from assets/public).
+    excludeSources: ['tests/**', 'test-results/**', 'playwright-report/**', '.output/**', 'demo-output/**', 'assets/screenshots/**', 'assets/store/**'],
   },
 });

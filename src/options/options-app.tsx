@@ -52,6 +52,10 @@ export function OptionsApp({ kb }: { kb: KnowledgeBase }) {
       <p class="status" role="status" aria-live="polite">
         {status && t(status)}
       </p>
+      <footer class="privacy">
+        {/* PRIVACY.md, rendered into each build as privacy.html (wxt.config.ts): offline, in the extension. */}
+        {t('optionsPrivacyNote')} <a href="/privacy.html">{t('optionsPrivacyPolicy')}</a>
+      </footer>
     </main>
   );
 }
