@@ -7,13 +7,16 @@ import { saveSettings, updateSettings } from '../settings/storage';
 import { useDocumentLanguage, useSettings } from '../ui/use-settings';
 
 /**
- * Firefox paints no underline on highlighted text (src/page/highlight-styles.ts): there the
- * underline style is named, shown and explained as the tint it is.
+ * Firefox paints no underline on highlighted text (src/page/highlight-styles.ts): options
+ * there offers no underline, says why, and shows an underline chosen before as the tint it is.
  */
-const DRAWN_AS_TINT = import.meta.env.FIREFOX;
+const NO_UNDERLINE = import.meta.env.FIREFOX;
+const OFFERED_STYLES = NO_UNDERLINE ? HIGHLIGHT_STYLES.filter((style) => style !== 'underline') : HIGHLIGHT_STYLES;
+const shownAs = (style: HighlightStyle): HighlightStyle => (NO_UNDERLINE && style === 'underline' ? 'tint' : style);
 
 const STYLE_LABELS: Record<HighlightStyle, MessageKey> = {
-  underline: DRAWN_AS_TINT ? 'optionsStyleTint' : 'optionsStyleUnderline',
+  tint: 'optionsStyleTint',
+  underline: 'optionsStyleUnderline',
   background: 'optionsStyleBackground',
   none: 'optionsStyleNone',
 };
@@ -210,15 +213,15 @@ function DisplaySection({ settings, t, change, onReset }: SectionProps & { onRes
   return (
     <section aria-labelledby="display-title">
       <h2 id="display-title">{t('optionsDisplay')}</h2>
-      <fieldset aria-describedby={DRAWN_AS_TINT ? 'style-note' : undefined}>
+      <fieldset aria-describedby={NO_UNDERLINE ? 'style-note' : undefined}>
         <legend>{t('optionsHighlightStyle')}</legend>
-        {HIGHLIGHT_STYLES.map((style) => (
+        {OFFERED_STYLES.map((style) => (
           <label key={style}>
-            <input type="radio" name="highlight-style" value={style} checked={settings.highlightStyle === style} onChange={() => change((s) => void (s.highlightStyle = style))} />
-            <span class={`sample sample-${style === 'underline' && DRAWN_AS_TINT ? 'tint' : style}`}>{t(STYLE_LABELS[style])}</span>
+            <input type="radio" name="highlight-style" value={style} checked={shownAs(settings.highlightStyle) === style} onChange={() => change((s) => void (s.highlightStyle = style))} />
+            <span class={`sample sample-${style}`}>{t(STYLE_LABELS[style])}</span>
           </label>
         ))}
-        {DRAWN_AS_TINT && (
+        {NO_UNDERLINE && (
           <p class="style-note" id="style-note">
             {t('optionsStyleFirefoxNote')}
           </p>

@@ -6,9 +6,11 @@ import { UI_HOST_TAG } from './text-runs';
  * rules for every style are in the stylesheet from the start and never change: changing
  * the style moves the mentions' highlight to another name, where replacing the rules
  * would make the browser restyle the whole page. `none` registers no highlight at all.
+ * The default style keeps the name `backstory-mention`.
  */
 export const MENTION_HIGHLIGHT: Record<HighlightStyle, string | null> = {
-  underline: 'backstory-mention',
+  tint: 'backstory-mention',
+  underline: 'backstory-mention-underline',
   background: 'backstory-mention-background',
   none: null,
 };
@@ -18,19 +20,27 @@ export const ACTIVE_HIGHLIGHT = 'backstory-active';
 export type StyledBrowser = 'chromium' | 'firefox';
 
 /**
- * Firefox (140 to at least 153) paints only `color` and `background-color` in `::highlight()`:
- * an underline or a text shadow paints nothing there. Its "underline" is a light amber tint of the
- * underline's own colour, apart from the yellow of "background"; options says so (see
- * `styleNoteFor`). The active mention is then a blue tint without its underline.
+ * Colours only, but for the underline that a reader may choose in Chromium:
+ * - A `text-decoration` in a `::highlight()` rule makes Chromium walk the whole page at
+ *   every change of that highlight (its compositing inputs, about 40 ms on the generated
+ *   5 MB page), which is a frame over 50 ms each time a long page's highlights follow the
+ *   reader (tests/bench/README.md). So the default is a light amber tint, and the active
+ *   mention is a blue tint, which change in no time.
+ * - Firefox (140 to at least 153) paints only `color` and `background-color` there: an
+ *   underline paints nothing. Options offers no underline in Firefox, and an underline
+ *   chosen elsewhere is the tint there.
  */
-const DECLARATIONS: Record<StyledBrowser, { underline: string; background: string; active: string }> = {
+const TINT = 'background-color: rgb(217 119 6 / 0.22);';
+const DECLARATIONS: Record<StyledBrowser, { tint: string; underline: string; background: string; active: string }> = {
   chromium: {
+    tint: TINT,
     underline: 'text-decoration: underline dotted 2px rgb(217 119 6);',
     background: 'background-color: rgb(250 204 21 / 0.35);',
-    active: 'background-color: rgb(59 130 246 / 0.3); text-decoration: underline solid 2px rgb(37 99 235);',
+    active: 'background-color: rgb(59 130 246 / 0.3);',
   },
   firefox: {
-    underline: 'background-color: rgb(217 119 6 / 0.22);',
+    tint: TINT,
+    underline: TINT,
     background: 'background-color: rgb(250 204 21 / 0.35);',
     active: 'background-color: rgb(59 130 246 / 0.3);',
   },
@@ -40,6 +50,7 @@ const DECLARATIONS: Record<StyledBrowser, { underline: string; background: strin
 export function highlightCss(browser: StyledBrowser): string {
   const rules = DECLARATIONS[browser];
   return [
+    `::highlight(${MENTION_HIGHLIGHT.tint}) { ${rules.tint} }`,
     `::highlight(${MENTION_HIGHLIGHT.underline}) { ${rules.underline} }`,
     `::highlight(${MENTION_HIGHLIGHT.background}) { ${rules.background} }`,
     `::highlight(${ACTIVE_HIGHLIGHT}) { ${rules.active} }`,

@@ -53,7 +53,7 @@ export class Highlighter implements MentionPainter {
   /** Our ::highlight() rules: they paint only in the trees (document, shadow roots) that adopted them. */
   private readonly sheet: AdoptedSheet;
   /** Where the mentions' highlight is registered: the current style's name (see MENTION_HIGHLIGHT). */
-  private mentionsName: string | null = MENTION_HIGHLIGHT.underline;
+  private mentionsName: string | null = MENTION_HIGHLIGHT.tint;
   private readonly ranges = new WeakMap<PageMention, StaticRange>();
   /** On a long page, every mention to paint, and where each is; on any page, those whose ranges are in the highlight. */
   private all: PageMention[] = [];

@@ -75,6 +75,7 @@ const layoutOf = (parts: readonly Part[]) => parts.map((part) => `${part.start}:
 
 const ACTIVE = 'active';
 const LOOKS: Record<HighlightStyle, string> = {
+  tint: 'background-color: rgb(217 119 6 / 0.22) !important;',
   underline: 'text-decoration: underline dotted 2px rgb(217 119 6) !important;',
   background: 'background-color: rgb(250 204 21 / 0.35) !important;',
   none: '',
@@ -86,7 +87,7 @@ const LOOKS: Record<HighlightStyle, string> = {
  */
 const cssFor = (style: HighlightStyle) =>
   `${MARK_TAG} { display: inline !important; ${LOOKS[style]} }\n` +
-  `${MARK_TAG}[${ACTIVE}] { background-color: rgb(59 130 246 / 0.3) !important; text-decoration: underline solid 2px rgb(37 99 235) !important; }`;
+  `${MARK_TAG}[${ACTIVE}] { background-color: rgb(59 130 246 / 0.3) !important; }`;
 
 
 /**
@@ -123,7 +124,7 @@ export class WrappingPainter implements MentionPainter, PageNodes {
   private readonly originals: MutationObserver;
 
   constructor(private readonly document: Document, signal: AbortSignal) {
-    this.sheet = new AdoptedSheet(document, cssFor('underline'));
+    this.sheet = new AdoptedSheet(document, cssFor('tint'));
     this.sheet.add(document);
     this.originals = new MutationObserver((records) => this.onOriginalsChanged(records));
     signal.addEventListener('abort', () => this.destroy(), { once: true });

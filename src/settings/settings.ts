@@ -24,7 +24,7 @@ export interface IgnoredAlias {
   alias: string;
 }
 
-export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
+export const HIGHLIGHT_STYLES = ['tint', 'underline', 'background', 'none'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 export const CARD_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
@@ -33,7 +33,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledEntities: [],
   disabledSites: [],
   ignoredAliases: [],
-  highlightStyle: 'underline',
+  highlightStyle: 'tint',
   firstMentionOnly: false,
   cardDelayMs: 300,
   language: 'auto',

@@ -157,6 +157,8 @@ test.describe('fallback without the Custom Highlight API', () => {
     await expect.poll(look).toEqual({ background: 'rgba(0, 0, 0, 0)', decoration: 'none' });
     await setSettings(serviceWorker, { highlightStyle: 'underline' });
     await expect.poll(look).toEqual({ background: 'rgba(0, 0, 0, 0)', decoration: 'underline' });
+    await setSettings(serviceWorker, { highlightStyle: 'tint' });
+    await expect.poll(look).toEqual({ background: 'rgba(217, 119, 6, 0.22)', decoration: 'none' });
 
     await setSettings(serviceWorker, { firstMentionOnly: true });
     await expectMarks(page, (m) => count(m, 'Huawei@many') === 1 && !m.includes('Huawei@framework'), 'first mentions only');

@@ -105,15 +105,19 @@ test.describe('options: display', () => {
   test('highlight style changes the ::highlight rule in an open tab, without touching the stylesheet; with none, cards still open', async ({ page, context, origin, extensionId }) => {
     await page.goto(`${origin}/cloud-rivals.html`);
     await expectPainted(page, (t) => t.includes('Aliyun'), 'mentions painted');
-    expect(await highlightRules(page)).toContain('text-decoration');
+    // The default: a tint, which a highlight change repaints cheaply (src/page/highlight-styles.ts).
+    expect(await highlightRules(page)).toContain('background-color: rgba(217, 119, 6, 0.22)');
     // The stylesheet holds every style's rule from the start: a change of style moves the highlight, and restyles nothing.
     const sheetOf = () => page.evaluate(() => document.adoptedStyleSheets.map((sheet) => [...sheet.cssRules].map((rule) => rule.cssText).join('\n')).join('\n'));
     const sheet = await sheetOf();
     const options = await openOptions(context, extensionId);
-    await expect(options.getByRole('radio', { name: 'Underline' })).toBeChecked();
+    await expect(options.getByRole('radio', { name: 'Light tint' })).toBeChecked();
+
+    await options.getByRole('radio', { name: 'Underline' }).check();
+    await expect.poll(() => highlightRules(page)).toMatch(/text-decoration/);
 
     await options.getByRole('radio', { name: 'Background' }).check();
-    await expect.poll(() => highlightRules(page)).toMatch(/background-color/);
+    await expect.poll(() => highlightRules(page)).toMatch(/background-color: rgba\(250, 204, 21/);
     expect(await highlightRules(page)).not.toContain('text-decoration');
 
     await options.getByRole('radio', { name: 'None (cards only)' }).check();
@@ -125,22 +129,23 @@ test.describe('options: display', () => {
     await page.mouse.move(x, y);
     await expect(page.getByRole('dialog', { name: 'Alibaba Cloud' })).toBeVisible();
 
-    await options.getByRole('radio', { name: 'Underline' }).check();
-    await expect.poll(() => highlightRules(page)).toMatch(/text-decoration/);
+    await options.getByRole('radio', { name: 'Light tint' }).check();
+    await expect.poll(() => highlightRules(page)).toMatch(/background-color: rgba\(217, 119, 6/);
     expect(await paintedTexts(page)).toContain('Aliyun');
     expect(await sheetOf()).toBe(sheet);
   });
 
-  test('each highlight style is visible by its pixels, the two looks differ, and "none" paints nothing', async ({ page, context, origin, extensionId }) => {
+  test('each highlight style is visible by its pixels, the looks differ, and "none" paints nothing', async ({ page, context, origin, extensionId }) => {
     await page.goto(`${origin}/cloud-rivals.html`);
     await expectPainted(page, (t) => t.includes('Huawei'), 'mentions painted');
     const options = await openOptions(context, extensionId);
     // A paragraph with mentions and no link (a link's blue would count too).
     const paragraph = page.locator('p').nth(2);
     const pixels: Record<string, number> = {};
-    for (const [label, style] of [['Background', 'background'], ['None (cards only)', 'none'], ['Underline', 'underline']] as const) {
+    const rules = { background: /rgba\(250, 204, 21/, none: /^$/, underline: /text-decoration/, tint: /rgba\(217, 119, 6/ };
+    for (const [label, style] of [['Background', 'background'], ['None (cards only)', 'none'], ['Underline', 'underline'], ['Light tint', 'tint']] as const) {
       await options.getByRole('radio', { name: label }).check();
-      await expect.poll(() => highlightRules(page)).toMatch(style === 'none' ? /^$/ : style === 'underline' ? /text-decoration/ : /background-color/);
+      await expect.poll(() => highlightRules(page)).toMatch(rules[style]);
       await page.bringToFront();
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
       pixels[style] = colouredPixels(await paragraph.screenshot());
@@ -148,7 +153,8 @@ test.describe('options: display', () => {
     expect(pixels.none).toBe(0);
     expect(pixels.underline).toBeGreaterThan(100);
     expect(pixels.background).toBeGreaterThan(500);
-    expect(pixels.background, 'the two styles look different').not.toBe(pixels.underline);
+    expect(pixels.tint).toBeGreaterThan(500);
+    expect(new Set([pixels.underline, pixels.background, pixels.tint]).size, 'the three looks differ').toBe(3);
   });
 
   test('"only the first mention" leaves one painted range per entity, and "every mention" brings the rest back', async ({ page, context, origin, extensionId }) => {
@@ -239,12 +245,12 @@ test.describe('options: display', () => {
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Backstory options');
     await expect(options.getByRole('status')).toHaveText('Settings reset to their defaults. Open tabs are updated.');
     await expect(options.getByRole('switch', { name: 'Telecom sanctions' })).toBeChecked();
-    await expect(options.getByRole('radio', { name: 'Underline' })).toBeChecked();
+    await expect(options.getByRole('radio', { name: 'Light tint' })).toBeChecked();
     await expect(options.getByRole('radio', { name: 'Every mention' })).toBeChecked();
     await expect(options.getByRole('spinbutton', { name: 'Card delay (milliseconds)' })).toHaveValue('300');
     await expect(options.getByText('Backstory is on everywhere.')).toBeVisible();
     await expectPainted(page, (t) => t.includes('Huawei') && t.includes('Aliyun') && count(t, 'Alibaba') === 4, 'everything painted again');
-    await expect.poll(() => highlightRules(page)).toMatch(/text-decoration/);
+    await expect.poll(() => highlightRules(page)).toMatch(/rgba\(217, 119, 6/);
   });
 });
 
@@ -272,11 +278,11 @@ test.describe('settings storage', () => {
     await expectPainted(page, (t) => t.length === painted.length, 'painted after a reload');
     const options = await openOptions(context, extensionId);
     options.on('pageerror', (error) => errors.push(error.message));
-    await expect(options.getByRole('radio', { name: 'Underline' })).toBeChecked();
+    await expect(options.getByRole('radio', { name: 'Light tint' })).toBeChecked();
 
     // A value bad in some fields only keeps the good ones.
     await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { highlightStyle: 'neon', cardDelayMs: -4, disabledTopics: ['e-commerce', 'no-such-topic'], language: 'fr' } }));
-    await expect.poll(async () => (await storedSettings(serviceWorker)).highlightStyle).toBe('underline');
+    await expect.poll(async () => (await storedSettings(serviceWorker)).highlightStyle).toBe('tint');
     expect(await storedSettings(serviceWorker)).toMatchObject({ cardDelayMs: 300, disabledTopics: ['e-commerce'], language: 'fr' });
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Options de Backstory');
     await expectPainted(page, (t) => !t.includes('Jack Ma') && t.length > 0, 'the good field (e-commerce off) applied');

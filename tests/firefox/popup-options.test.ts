@@ -69,12 +69,13 @@ describe('options in Firefox, applied live to an open tab', () => {
   test('each highlight style is visible by its pixels, and "none" paints nothing', async () => {
     const page = await openNewsPage();
     const options = await openExtensionPage(session.firefox.browser, 'options.html');
-    // Firefox cannot underline highlighted text: options names the style for what it shows and says why.
+    // Firefox cannot underline highlighted text: options offers no underline, and says why.
     expect(await textsOf(options, '.style-note')).toHaveLength(1);
-    expect(await textsOf(options, 'input[value="underline"] + .sample')).toEqual(['Light tint']);
+    expect(await options.$$eval('input[name="highlight-style"]', (inputs) => inputs.map((input) => (input as HTMLInputElement).value))).toEqual(['tint', 'background', 'none']);
+    expect(await textsOf(options, 'input[value="tint"]:checked + .sample')).toEqual(['Light tint']);
 
     const pixels: Partial<Record<HighlightStyle, number>> = {};
-    for (const style of ['background', 'none', 'underline'] as const) {
+    for (const style of ['background', 'none', 'tint'] as const) {
       await options.click(`input[name="highlight-style"][value="${style}"]`);
       const name = MENTION_HIGHLIGHT[style];
       await waitUntil(
@@ -85,8 +86,8 @@ describe('options in Firefox, applied live to an open tab', () => {
       pixels[style] = colouredPixels(await (await page.$('p:nth-of-type(3)'))!.screenshot());
     }
     expect(pixels.none).toBe(0);
-    expect(pixels.underline).toBeGreaterThan(500);
+    expect(pixels.tint).toBeGreaterThan(500);
     expect(pixels.background).toBeGreaterThan(500);
-    expect(pixels.background, 'the two styles look different').not.toBe(pixels.underline);
+    expect(pixels.background, 'the two styles look different').not.toBe(pixels.tint);
   });
 });

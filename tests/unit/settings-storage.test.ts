@@ -147,7 +147,7 @@ describe('settings in storage', () => {
     await item.setValue({ ...defaultSettings(), highlightStyle: 'background' });
     await item.setValue({ highlightStyle: 'neon', firstMentionOnly: true });
     await settle();
-    expect(seen.map((s) => [s.highlightStyle, s.firstMentionOnly])).toEqual([['background', false], ['underline', true]]);
+    expect(seen.map((s) => [s.highlightStyle, s.firstMentionOnly])).toEqual([['background', false], ['tint', true]]);
     controller.abort();
     await item.setValue({ ...defaultSettings(), language: 'fr' });
     await settle();
@@ -158,7 +158,7 @@ describe('settings in storage', () => {
   it('the background repairs a bad value at start and any bad value written later, reporting each once', async () => {
     const item = await start({ highlightStyle: 7 }, SETTINGS_VERSION);
     const controller = new AbortController();
-    expect((await keepSettingsRepaired(kb, controller.signal, item)).highlightStyle).toBe('underline');
+    expect((await keepSettingsRepaired(kb, controller.signal, item)).highlightStyle).toBe('tint');
     await settle();
     expect((await stored()).settings).toEqual(defaultSettings());
     expect(warn).toHaveBeenCalledTimes(1);

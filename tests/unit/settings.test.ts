@@ -37,7 +37,7 @@ describe('default settings', () => {
       disabledEntities: [],
       disabledSites: [],
       ignoredAliases: [],
-      highlightStyle: 'underline',
+      highlightStyle: 'tint',
       firstMentionOnly: false,
       cardDelayMs: 300,
       language: 'auto',
