@@ -46,9 +46,13 @@ const DECLARATIONS: Record<StyledBrowser, { tint: string; underline: string; bac
   },
 };
 
-/** Every highlight rule of `browser`, static: the stylesheet of the document and of each shadow root painted. */
-export function highlightCss(browser: StyledBrowser): string {
-  const rules = DECLARATIONS[browser];
+/**
+ * Every highlight rule for `engine`, static: the stylesheet of the document and of each shadow root painted.
+ * (Not named `browser`: WXT's auto-imports would take that for its `browser` object and bundle the
+ * extension API's polyfill into the card's script.)
+ */
+export function highlightCss(engine: StyledBrowser): string {
+  const rules = DECLARATIONS[engine];
   return [
     `::highlight(${MENTION_HIGHLIGHT.tint}) { ${rules.tint} }`,
     `::highlight(${MENTION_HIGHLIGHT.underline}) { ${rules.underline} }`,
