@@ -4,7 +4,7 @@ import type { PageMention } from '../page/page-mentions';
 import type { Settings } from '../settings/settings';
 import { CardDisplay, type CardUi } from './card-display';
 import { CardInput } from './card-input';
-import type { Card, CardSetup } from './card-script';
+import type { Card, CardSetup } from './card-factory';
 import CARD_CSS from './card.css?inline';
 import { createUiHost } from './ui-host';
 

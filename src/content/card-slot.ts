@@ -1,4 +1,4 @@
-import { takeCardFactory, type Card, type CardSetup } from '../card/card-script';
+import { takeCardFactory, type Card, type CardSetup } from '../card/card-factory';
 import { sendToBackground } from '../messaging/protocol';
 import type { PageMention } from '../page/page-mentions';
 import type { Settings } from '../settings/settings';
@@ -8,7 +8,7 @@ const IDLE_LOAD_TIMEOUT_MS = 1000;
 
 /**
  * Where the hover card goes in the content script. The card is a script of its own
- * (see src/card/card-script.ts), which the background runs in this frame when asked:
+ * (see src/card/card-factory.ts), which the background runs in this frame when asked:
  * once, in an idle moment after the first paint with a mention (so a card is ready before
  * the reader can rest the pointer on one), or at once when the keyboard command or the
  * popup needs a card before that. Until then the slot keeps the latest mentions and

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { settingsActions } from '../card/card-actions';
-import { stepTarget } from '../card/mention-navigation';
+import { settingsActions } from './settings-actions';
+import { stepTarget } from './mention-navigation';
 import type { KnowledgeBase } from '../knowledge/types';
 import { MentionMatcher } from '../matching/mention-matcher';
 import { settlePageSense } from '../matching/page-sense';

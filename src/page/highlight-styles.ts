@@ -1,5 +1,8 @@
-import type { HighlightStyle } from '../settings/settings';
 import { UI_HOST_TAG } from './text-runs';
+
+/** The looks a reader can choose for mentions (settings store one; options lists them). */
+export const HIGHLIGHT_STYLES = ['tint', 'underline', 'background', 'none'] as const;
+export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 
 /**
  * The names our highlights are registered under in `CSS.highlights`, one per style. The

@@ -1,8 +1,7 @@
-import type { HighlightStyle } from '../settings/settings';
 import { endNode, mentionRange, startNode, type PageMention } from './page-mentions';
 import { MentionsByPosition, type Extent } from './mentions-by-position';
 import { AdoptedSheet } from './adopted-sheet';
-import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss } from './highlight-styles';
+import { ACTIVE_HIGHLIGHT, MENTION_HIGHLIGHT, highlightCss, type HighlightStyle } from './highlight-styles';
 import type { MentionPainter } from './painter';
 
 /**

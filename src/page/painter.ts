@@ -1,4 +1,4 @@
-import type { HighlightStyle } from '../settings/settings';
+import type { HighlightStyle } from './highlight-styles';
 import { compareMentions, startNode, type PageMention } from './page-mentions';
 
 /**

@@ -1,4 +1,4 @@
-import type { HighlightStyle } from '../settings/settings';
+import type { HighlightStyle } from './highlight-styles';
 import { AdoptedSheet } from './adopted-sheet';
 import { sameMention, type PageMention } from './page-mentions';
 import type { MentionPainter, PageNodes } from './painter';

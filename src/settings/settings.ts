@@ -1,4 +1,7 @@
 import type { Entity, KnowledgeBase, Language } from '../knowledge/types';
+import { HIGHLIGHT_STYLES, type HighlightStyle } from '../page/highlight-styles';
+
+export { HIGHLIGHT_STYLES, type HighlightStyle };
 
 /** Everything the reader can change; stored as one item so that a change is one write. */
 export interface Settings {
@@ -24,8 +27,6 @@ export interface IgnoredAlias {
   alias: string;
 }
 
-export const HIGHLIGHT_STYLES = ['tint', 'underline', 'background', 'none'] as const;
-export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
 export const CARD_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({

@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       longestTaskMs: Math.max(0, longTask.withExtensionMs - longTask.withoutExtensionMs),
       contentScriptGzipBytes: gzipBytes(path.join(withoutKbDir, 'content-scripts/mentions.js')),
       contentScriptWithKbGzipBytes: gzipBytes(path.join(extensionDir, 'content-scripts/mentions.js')),
-      // Loaded only into frames with mentions (src/card/card-script.ts); it carries no knowledge base.
+      // Loaded only into frames with mentions (src/card/card-factory.ts); it carries no knowledge base.
       cardScriptGzipBytes: gzipBytes(path.join(withoutKbDir, 'card.js')),
       longTask,
       runsPerPage: RUNS,

@@ -1,6 +1,6 @@
 /**
  * `npx tsx tests/bench/size-breakdown.ts [OUT_DIR]`: what the content script and the
- * card's script (loaded into frames with mentions, see src/card/card-script.ts) are made
+ * card's script (loaded into frames with mentions, see src/card/card-factory.ts) are made
  * of, one table each, measured as the bench measures them (built by WXT with an empty
  * knowledge base, gzip level 9). It is built once more with a source map, each byte of the minified file is
  * given to the source it came from, and each package or file is reported with its

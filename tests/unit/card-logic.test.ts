@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorBox, nearestRect } from '../../src/card/card-placement';
 import { firstSentence, quotedEvidence } from '../../src/card/card-view';
-import { stepTarget } from '../../src/card/mention-navigation';
+import { stepTarget } from '../../src/content/mention-navigation';
 import { holdBackTitles } from '../../src/card/title-tooltip';
 
 const rect = (left: number, top: number, width: number, height: number) => new DOMRect(left, top, width, height);
