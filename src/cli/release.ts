@@ -10,7 +10,7 @@
  *    (`web-ext lint`), which must report no error; checks the versioned zips are there.
  *
  * If a build or the lint fails, package.json, package-lock.json and CHANGELOG.md are put back.
- * Committing and tagging are left to the person releasing (the README's *Release*).
+ * Committing and tagging are left to the person releasing (docs/development.md, *Release*).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The house's conventions, read from the import graph: imports flow one way (see
- * ../shared/STYLE.md and the README's *Architecture*). Each rule names what it guards.
+ * ../shared/STYLE.md and docs/architecture.md). Each rule names what it guards.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 
