@@ -110,7 +110,7 @@ export async function profileCorpus(page: Page, urls: readonly string[], blankUr
     process.stderr.write(`\r[${index + 1}/${urls.length}] profiling ${pageName(url).padEnd(40)}`);
     try {
       await openWithBench(page, url, bundle);
-      const chars = (await call(page, 'floor')).count;
+      const chars = (await call(page, 'sameNodesWalk')).count;
       if (chars > largest.chars) largest = { url, chars };
       await call(page, 'scanRepeatedly', 2); // warm-up
       scan.add(await cpuProfile(page, () => call(page, 'scanRepeatedly', SCANS_PER_PAGE)));
