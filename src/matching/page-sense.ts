@@ -25,9 +25,7 @@ export interface SensedMention {
  * its sense, and the other way round.
  */
 export function settlePageSense<M extends SensedMention>(mentions: readonly M[], aliases: readonly MatchableAlias[]): M[] {
-  let undecided = false;
-  for (const mention of mentions) if (mention.sense !== 'ours') undecided = true;
-  if (!undecided) return mentions as M[];
+  if (mentions.every((mention) => mention.sense === 'ours')) return mentions as M[];
 
   /** For minus against, per `pageSense` alias; mentions by every other alias, per entity. */
   const balance = new Map<number, number>();

@@ -23,7 +23,8 @@ export const ACTIVE_HIGHLIGHT = 'backstory-active';
 export type StyledBrowser = 'chromium' | 'firefox';
 
 /**
- * Colours only, but for the underline that a reader may choose in Chromium:
+ * Each style's look, as declarations (the highlights', and the fallback's marks' in
+ * src/page/wrapping-painter.ts). Colours only, but for the underline that a reader may choose in Chromium:
  * - A `text-decoration` in a `::highlight()` rule makes Chromium walk the whole page at
  *   every change of that highlight (its compositing inputs, about 40 ms on the generated
  *   5 MB page), which is a frame over 50 ms each time a long page's highlights follow the
@@ -33,20 +34,12 @@ export type StyledBrowser = 'chromium' | 'firefox';
  *   underline paints nothing. Options offers no underline in Firefox, and an underline
  *   chosen elsewhere is the tint there.
  */
-const TINT = 'background-color: rgb(217 119 6 / 0.22);';
-const DECLARATIONS: Record<StyledBrowser, { tint: string; underline: string; background: string; active: string }> = {
-  chromium: {
-    tint: TINT,
-    underline: 'text-decoration: underline dotted 2px rgb(217 119 6);',
-    background: 'background-color: rgb(250 204 21 / 0.35);',
-    active: 'background-color: rgb(59 130 246 / 0.3);',
-  },
-  firefox: {
-    tint: TINT,
-    underline: TINT,
-    background: 'background-color: rgb(250 204 21 / 0.35);',
-    active: 'background-color: rgb(59 130 246 / 0.3);',
-  },
+export const LOOKS: Readonly<Record<HighlightStyle | 'active', string>> = {
+  tint: 'background-color: rgb(217 119 6 / 0.22);',
+  underline: 'text-decoration: underline dotted 2px rgb(217 119 6);',
+  background: 'background-color: rgb(250 204 21 / 0.35);',
+  none: '',
+  active: 'background-color: rgb(59 130 246 / 0.3);',
 };
 
 /**
@@ -55,12 +48,12 @@ const DECLARATIONS: Record<StyledBrowser, { tint: string; underline: string; bac
  * extension API's polyfill into the card's script.)
  */
 export function highlightCss(engine: StyledBrowser): string {
-  const rules = DECLARATIONS[engine];
+  const underline = engine === 'firefox' ? LOOKS.tint : LOOKS.underline;
   return [
-    `::highlight(${MENTION_HIGHLIGHT.tint}) { ${rules.tint} }`,
-    `::highlight(${MENTION_HIGHLIGHT.underline}) { ${rules.underline} }`,
-    `::highlight(${MENTION_HIGHLIGHT.background}) { ${rules.background} }`,
-    `::highlight(${ACTIVE_HIGHLIGHT}) { ${rules.active} }`,
+    `::highlight(${MENTION_HIGHLIGHT.tint}) { ${LOOKS.tint} }`,
+    `::highlight(${MENTION_HIGHLIGHT.underline}) { ${underline} }`,
+    `::highlight(${MENTION_HIGHLIGHT.background}) { ${LOOKS.background} }`,
+    `::highlight(${ACTIVE_HIGHLIGHT}) { ${LOOKS.active} }`,
   ].join('\n');
 }
 

@@ -1,4 +1,4 @@
-import type { HighlightStyle } from './highlight-styles';
+import { LOOKS, type HighlightStyle } from './highlight-styles';
 import { AdoptedSheet } from './adopted-sheet';
 import { sameMention, type PageMention } from './page-mentions';
 import type { MentionPainter, PageNodes } from './painter';
@@ -74,20 +74,15 @@ interface Wrap {
 const layoutOf = (parts: readonly Part[]) => parts.map((part) => `${part.start}:${part.end};`).join('');
 
 const ACTIVE = 'active';
-const LOOKS: Record<HighlightStyle, string> = {
-  tint: 'background-color: rgb(217 119 6 / 0.22) !important;',
-  underline: 'text-decoration: underline dotted 2px rgb(217 119 6) !important;',
-  background: 'background-color: rgb(250 204 21 / 0.35) !important;',
-  none: '',
-};
 /**
  * The same looks as the highlight styles. `!important` because these are elements in
  * the page, in reach of its rules (`* { all: unset !important }`: an adopted sheet comes
  * after the page's own, so ours wins a tie of importance).
  */
+const important = (declarations: string) => declarations.replaceAll(';', ' !important;');
 const cssFor = (style: HighlightStyle) =>
-  `${MARK_TAG} { display: inline !important; ${LOOKS[style]} }\n` +
-  `${MARK_TAG}[${ACTIVE}] { background-color: rgb(59 130 246 / 0.3) !important; }`;
+  `${MARK_TAG} { display: inline !important; ${important(LOOKS[style])} }\n` +
+  `${MARK_TAG}[${ACTIVE}] { ${important(LOOKS.active)} }`;
 
 
 /**
