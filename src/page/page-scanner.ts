@@ -56,6 +56,10 @@ export class PageScanner {
   /** Mentions by the block they were found in. */
   private readonly byBlock = new Map<Node, PageMention[]>();
   private readonly queue: Node[] = [];
+  /** Where the queue is read from: the nodes before it are done. */
+  private queueHead = 0;
+  /** Nodes were queued since the queue was last pruned (of nodes gone, or inside another queued one). */
+  private queueGrew = false;
   private walker: TextRunWalker | null = null;
   private scheduled = false;
   private checkDisconnected = false;
@@ -94,6 +98,7 @@ export class PageScanner {
     this.shadowScanners.clear();
     this.byBlock.clear();
     this.queue.length = 0;
+    this.queueHead = 0;
     this.walker = null;
     this.shadowSearch = null;
   }
@@ -112,7 +117,7 @@ export class PageScanner {
 
   /** True until the first scan is done, and while a rescan runs. */
   get busy(): boolean {
-    return !this.started || this.walker !== null || this.queue.length > 0 || [...this.shadowScanners.values()].some((s) => s.busy);
+    return !this.started || this.walker !== null || this.queueHead < this.queue.length || [...this.shadowScanners.values()].some((s) => s.busy);
   }
 
   /**
@@ -153,24 +158,29 @@ export class PageScanner {
       if (isOurs(record.target)) continue;
       // Text in one of our marks counts as text of the mark's parent (marks are inline for `blockOf`).
       if (record.type === 'characterData') {
-        this.queue.push(blockOf(record.target));
+        this.queueNode(blockOf(record.target));
         continue;
       }
       for (const node of record.addedNodes) {
         if (isOurs(node)) continue;
-        this.queue.push(isInline(node) ? blockOf(record.target) : node);
+        this.queueNode(isInline(node) ? blockOf(record.target) : node);
       }
       for (const node of record.removedNodes) {
         if (isOurs(node)) continue;
         this.checkDisconnected = true;
         // Removing an inline piece can join the text around it into a new name.
-        if (isInline(node)) this.queue.push(blockOf(record.target));
+        if (isInline(node)) this.queueNode(blockOf(record.target));
       }
     }
   }
 
-  private enqueue(node: Node): void {
+  private queueNode(node: Node): void {
     this.queue.push(node);
+    this.queueGrew = true;
+  }
+
+  private enqueue(node: Node): void {
+    this.queueNode(node);
     this.schedule();
   }
 
@@ -233,12 +243,12 @@ export class PageScanner {
       }, shouldYield);
       if (finished) {
         // The page took out the node a paused walk stood on: read that subtree again rather than miss its end.
-        if (this.walker.lost) this.queue.push(this.walker.root);
+        if (this.walker.lost) this.queueNode(this.walker.root);
         else this.toSearchForShadowRoots.push(this.walker.root);
         this.walker = null;
       }
     }
-    const finished = this.walker === null && this.queue.length === 0 && this.searchShadowRoots(shouldYield);
+    const finished = this.walker === null && this.queueHead === this.queue.length && this.searchShadowRoots(shouldYield);
     return { changed, finished };
   }
 
@@ -278,20 +288,32 @@ export class PageScanner {
     }
   }
 
-  /** The next queued subtree still in the document, skipping those inside another queued one. */
+  /**
+   * The next queued subtree still in the document, skipping those inside another queued one.
+   * A storm of changes can queue tens of thousands of nodes, most of them gone already: the
+   * queue is pruned in one pass when it has grown, not once per node taken, and read from
+   * an index (a shift would move the whole queue each time).
+   */
   private nextRoot(): Node | undefined {
-    if (this.queue.length > 1) {
-      const queued = new Set(this.queue);
+    if (this.queueGrew) {
+      this.queueGrew = false;
+      const queued = new Set(this.queue.slice(this.queueHead));
       this.queue.length = 0;
+      this.queueHead = 0;
       for (const node of queued) {
+        if (!node.isConnected) continue;
         let ancestor = node.parentNode;
         while (ancestor !== null && !queued.has(ancestor)) ancestor = ancestor.parentNode;
         if (ancestor === null) this.queue.push(node);
       }
     }
-    let next = this.queue.shift();
-    while (next !== undefined && !next.isConnected) next = this.queue.shift();
-    return next;
+    while (this.queueHead < this.queue.length) {
+      const next = this.queue[this.queueHead++]!;
+      if (next.isConnected) return next;
+    }
+    this.queue.length = 0;
+    this.queueHead = 0;
+    return undefined;
   }
 
   /** Drops the mentions found in a subtree before it is read again. */

@@ -6,8 +6,10 @@ import { expect, extensionErrorsIn, pageReportOf, test } from './fixtures';
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus/real-pages', import.meta.url));
 const pages = existsSync(CORPUS) ? readdirSync(CORPUS).filter((name) => name.endsWith('.html')).sort() : [];
 
+// Without the corpus the sweep is reported as skipped, not silently gone from the count.
+if (pages.length === 0) test.skip(`real pages: every saved page scanned, its DOM untouched (no corpus at ${CORPUS})`, () => {});
+
 test.describe('real pages', () => {
-  test.skip(pages.length === 0, `no corpus at ${CORPUS}`);
   test.describe.configure({ mode: 'parallel' });
 
   for (const name of pages) {
