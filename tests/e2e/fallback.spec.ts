@@ -60,7 +60,7 @@ test.describe('fallback without the Custom Highlight API', () => {
     await cdp.detach();
   });
 
-  test('wraps mentions in backstory-mark, across inline elements, in shadow roots and frames, and nowhere else', async ({ page, origin }) => {
+  test('wraps mentions in backstory-mark, across inline elements, in shadow roots and frames, and nowhere else', async ({ page, origin, serviceWorker }) => {
     await page.goto(`${origin}/adapter-structure.html`);
     const found = await expectMarks(page, (m) => m.includes('Alibaba@cell-1') && m.includes('ZTE@shadow:shadow-host'), 'marks painted');
     // `Alibaba <b>Cloud</b>`: one mention, a mark in each text node it spans.
@@ -74,7 +74,10 @@ test.describe('fallback without the Custom Highlight API', () => {
     const frame = page.frames().find((f) => f !== page.mainFrame())!;
     await expect.poll(() => frame.evaluate(() => [...document.querySelectorAll('backstory-mark')].map((m) => m.textContent).join(''))).toBe('Microsoft Azure');
 
-    // Once the page is read, it stays still: our own wrapping is never taken for a change of the page's to read again.
+    // Once the page is read (its scan over, as reported), it stays still: our own wrapping is never taken for a
+    // change of the page's to read again.
+    const tabId = await tabIdOf(serviceWorker, page.url());
+    await expect.poll(async () => (await pageReportOf(serviceWorker, tabId)).scanning, { message: 'the scan is over' }).toBe(false);
     const settled = await page.evaluate(async () => {
       const seen = () => (window as unknown as { __mutations: unknown[] }).__mutations.length;
       const before = seen();

@@ -226,7 +226,7 @@ export async function expectFound(
   await expect(async () => {
     last = await read();
     expect(check(last), `${message}; ${what}: ${JSON.stringify(last)}`).toBe(true);
-  }).toPass({ timeout: 5_000, intervals: [50, 100, 250] });
+  }).toPass({ timeout: 10_000, intervals: [50, 100, 250] });
   return last;
 }
 

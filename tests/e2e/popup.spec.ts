@@ -74,12 +74,19 @@ test.describe('popup: on this page', () => {
     expect(await page.evaluate(() => scrollY)).toBe(0);
     const popup = await openPopupFor(page, context, extensionId, serviceWorker);
 
-    // Sample the active highlight while the reveal runs: it blinks off and on, and ends on.
+    // Sample the active highlight while the reveal runs: it blinks off and on, and ends on. Sampled until the
+    // blink has come and gone (marked, unmarked, marked again for 600 ms), not for a fixed window that a busy
+    // machine could end before the reveal starts.
     const samples = page.evaluate(async () => {
       const seen: number[] = [];
-      const until = performance.now() + 1500;
-      while (performance.now() < until) {
-        seen.push(CSS.highlights.get('backstory-active')?.size ?? 0);
+      const giveUp = performance.now() + 15_000;
+      let markedSince = Infinity;
+      while (performance.now() < giveUp) {
+        const size = CSS.highlights.get('backstory-active')?.size ?? 0;
+        seen.push(size);
+        const blinked = seen.includes(1) && seen.slice(seen.indexOf(1)).includes(0);
+        markedSince = size === 1 ? Math.min(markedSince, performance.now()) : Infinity;
+        if (blinked && performance.now() - markedSince >= 600) break;
         await new Promise((resolve) => setTimeout(resolve, 40));
       }
       return seen;
