@@ -24,7 +24,7 @@ export interface ScannedMention {
  * frames, no navigation, and no request ever leaves (happy-dom still fetches
  * `<link rel="preload" as="fetch">` unless told no).
  */
-const PARSE_ONLY_SETTINGS = {
+export const PARSE_ONLY_SETTINGS = {
   enableJavaScriptEvaluation: false,
   disableJavaScriptFileLoading: true,
   enableCSSFileLoading: false,
@@ -54,7 +54,7 @@ const PARSE_ONLY_SETTINGS = {
   },
 };
 /** A base for the pages' relative URLs (happy-dom throws on them against about:blank); never contacted. */
-const BASE_URL = 'https://scanned-file.invalid/';
+export const BASE_URL = 'https://scanned-file.invalid/';
 
 /**
  * Offset of every text node in `body.textContent`: textContent concatenates all

@@ -13,6 +13,7 @@ import {
 } from '../knowledge/types';
 import { foldText, scriptOf } from '../matching/fold';
 import { MentionMatcher } from '../matching/mention-matcher';
+import { splitSentences } from '../pack/sentences';
 import { KnowledgeError, KnowledgeErrors } from './errors';
 import { loadArticle, type ArticleSource } from './load';
 import type { AliasInput } from './schema';
@@ -39,18 +40,6 @@ function aliasesCollide(a: AliasRule, b: AliasRule): boolean {
   if (a.caseSensitive && b.caseSensitive && a.text.normalize('NFC') !== b.text.normalize('NFC')) return false;
   if (a.languages && b.languages && !a.languages.some((language) => b.languages!.includes(language))) return false;
   return !hasContextRule(a) && !hasContextRule(b);
-}
-
-/** Paragraphs are the article's non-empty lines; the title is paragraph 0. */
-export function splitSentences(text: string, language: string): Array<{ sentence: string; paragraph: number }> {
-  const segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
-  const paragraphs = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
-  return paragraphs.flatMap((paragraph, index) =>
-    [...segmenter.segment(paragraph)]
-      .map((segment) => segment.segment.trim())
-      .filter((sentence) => sentence !== '')
-      .map((sentence) => ({ sentence, paragraph: index })),
-  );
 }
 
 function withInverses(entities: Entity[]): void {

@@ -9,6 +9,7 @@ import { MentionMatcher, type MatchableAlias } from '../../src/matching/mention-
 import { Highlighter } from '../../src/page/highlighter';
 import { documentLanguage, findPageMentions, type PageMention } from '../../src/page/page-mentions';
 import { isSkippedTag, TextRunWalker } from '../../src/page/text-runs';
+import { buildPack } from '../../src/pack/build';
 import { fakeCompanyNames } from './fake-companies';
 import { BENCH_GLOBAL, type PageBench, type Phases, type Timed } from './protocol';
 
@@ -136,6 +137,28 @@ const bench: PageBench = {
       aliases10kMs.push(timed(() => new MentionMatcher(scaled)).ms);
     }
     return { realMs, aliases10kMs, realAliases: realAliases.length, scaledAliases: scaled.length };
+  },
+
+  packTimes(html, runs) {
+    const article = new DOMParser().parseFromString(html, 'text/html');
+    const ms: number[] = [];
+    let pack = buildPack(article, 'bench', knowledgeBase);
+    for (let run = 0; run < runs; run++) ms.push(timed(() => (pack = buildPack(article, 'bench', knowledgeBase))).ms);
+    const words = (article.querySelector('article')?.textContent ?? '').split(/\s+/).filter(Boolean).length;
+    return { ms, words, entities: pack.entities.length };
+  },
+
+  packRebuildTimes(articles, perArticle, runs) {
+    // Each added article's entities, named as companies are (a full name and a short form).
+    const names = fakeCompanyNames(articles * perArticle);
+    const added = names.map((name, index) => ({
+      id: `added-${index}`,
+      aliases: [name, name.split(' ')[0]!].map((text) => ({ text, caseSensitive: true, accentSensitive: false, script: 'latin' as const })),
+    }));
+    const kb = { entities: [...knowledgeBase.entities, ...added] as typeof knowledgeBase.entities };
+    const ms: number[] = [];
+    for (let run = 0; run < runs; run++) ms.push(timed(() => MentionMatcher.forKnowledgeBase(kb)).ms);
+    return { ms, aliases: added.length * 2 };
   },
 
   phases(): Phases {

@@ -46,6 +46,10 @@ export interface PageBench {
   scanRepeatedly(count: number): void;
   /** `count` builds of the 10,000-alias matcher back to back, likewise. */
   buildRepeatedly(count: number): void;
+  /** Builds the knowledge pack of the article `html` holds, `runs` times (DOM parsed once, outside the timing). */
+  packTimes(html: string, runs: number): { ms: number[]; words: number; entities: number };
+  /** Matcher builds with the entities of `articles` added articles (`perArticle` entities of two aliases each), `runs` times. */
+  packRebuildTimes(articles: number, perArticle: number, runs: number): { ms: number[]; aliases: number };
   /** Costs per 1,000 ranges over this page's text nodes (the --profile analysis). */
   rangeCosts(count: number): { staticRangeMs: number; highlightAddMs: number; liveRangeMs: number; ranges: number };
 }

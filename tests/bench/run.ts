@@ -18,7 +18,7 @@ import { keepLocal, launchBrowser } from './browser';
 import { buildExtension, bundlePageEntry } from './build';
 import { longest, observePageLoad, type PageLoadObservation } from './long-task';
 import { newsPage } from './news-page';
-import { REAL_PAGES } from './paths';
+import { LONG_ARTICLE, REAL_PAGES } from './paths';
 import { profileCorpus, type ProfileReport, formatProfile } from './profile';
 import { call, median, openWithBench } from './harness';
 import type { Timed } from './protocol';
@@ -153,6 +153,8 @@ async function main(): Promise<void> {
     await openWithBench(page, `${site.origin}/blank.html`, bundle);
     // The first build is what a content script pays in a fresh page; later ones show the steady cost.
     const builds = await call(page, 'buildTimes', RUNS + 1);
+    const packBuilds = await call(page, 'packTimes', readFileSync(LONG_ARTICLE, 'utf8'), RUNS);
+    const packRebuilds = await call(page, 'packRebuildTimes', 100, 10, RUNS);
 
     const pages: PageFigures[] = [];
     for (const [index, name] of pageNames.entries()) {
@@ -195,6 +197,15 @@ async function main(): Promise<void> {
         buildRealMs: median(builds.realMs.slice(1)),
         build10kColdMs: builds.aliases10kMs[0]!,
         buildRealColdMs: builds.realMs[0]!,
+      },
+      pack: {
+        buildMs: median(packBuilds.ms),
+        buildWorstMs: Math.max(...packBuilds.ms),
+        words: packBuilds.words,
+        entities: packBuilds.entities,
+        rebuild100Ms: median(packRebuilds.ms),
+        rebuild100WorstMs: Math.max(...packRebuilds.ms),
+        rebuild100Aliases: packRebuilds.aliases,
       },
       // The page itself runs no script after load, so all long work after load with the extension is the extension's.
       longestTaskMs: Math.max(0, longTask.withExtensionMs - longTask.withoutExtensionMs),

@@ -62,6 +62,15 @@ describe('conventions: imports flow one way', () => {
     expect(wrongWay('src/compiler', ui)).toEqual([]);
   });
 
+  it('src/pack, the pack builder shared by the browser and Node, uses no extension API, no Node module, no UI; the content script never loads it', () => {
+    const allowed = (to: string) => ['src/pack', 'src/knowledge', 'src/matching'].some((folder) => within(folder)(to)) || ['@mozilla/readability', 'compromise'].includes(to);
+    expect(wrongWay('src/pack', (to) => !allowed(to))).toEqual([]);
+    const browserApi = /\b(?:browser|chrome)\s*\./;
+    expect(files.filter((file) => within('src/pack')(file) && browserApi.test(readFileSync(join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))).toEqual([]);
+    expect(wrongWay('src/content', within('src/pack'))).toEqual([]);
+    expect(wrongWay('src/page', within('src/pack'))).toEqual([]);
+  });
+
   it('src/page, the DOM adapter, imports neither settings nor the card, popup or options', () => {
     expect(wrongWay('src/page', (to) => ['src/settings', 'src/card', 'src/popup', 'src/options', 'src/content'].some((folder) => within(folder)(to)))).toEqual([]);
   });

@@ -1,0 +1,98 @@
+/**
+ * The pack builder: from a page's document to a knowledge pack (./types.ts). Pure but for the
+ * DOM it is given: the same code runs in the browser and in Node (`npm run pack`).
+ */
+import type { Entity, KnowledgeBase } from '../knowledge/types';
+import { MentionMatcher } from '../matching/mention-matcher';
+import { settlePageSense } from '../matching/page-sense';
+import { extractArticle } from './extract';
+import { proposeNames } from './names';
+import { collapseWhitespace, splitSentences } from './sentences';
+import { summarize } from './summary';
+import type { KnowledgePack, PackEntity } from './types';
+
+export class NoArticleError extends Error {
+  constructor(source: string) {
+    super(`No readable article in ${source}: Readability found no article text there.`);
+    this.name = 'NoArticleError';
+  }
+}
+
+const slug = (name: string) =>
+  name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '') || 'entity';
+
+/** Builds the pack of the article `document` holds; throws `NoArticleError` when it holds none. */
+export function buildPack(document: Document, source: string, kb: Pick<KnowledgeBase, 'entities'>, matcher = MentionMatcher.forKnowledgeBase(kb)): KnowledgePack {
+  const article = extractArticle(document);
+  if (!article) throw new NoArticleError(source);
+  const language = article.language;
+  const sentences = splitSentences(`${article.title}\n${article.text}`, language).map(({ sentence }) => collapseWhitespace(sentence));
+  const bodySentences = sentences.slice(splitSentences(article.title, language).length);
+
+  // Known entities: the matcher that runs on pages, one sense per article as on a page.
+  const mentions = sentences.flatMap((sentence, index) => matcher.find(sentence, language).map((mention) => ({ ...mention, sentence: index, text: sentence.slice(mention.start, mention.end) })));
+  const shown = settlePageSense(mentions, matcher.aliases);
+  const known = new Map<string, { forms: Set<string>; sentences: Set<number> }>();
+  for (const mention of shown) {
+    const entry = known.get(mention.entityId) ?? { forms: new Set(), sentences: new Set() };
+    entry.forms.add(mention.text);
+    entry.sentences.add(mention.sentence);
+    known.set(mention.entityId, entry);
+  }
+  const entities: PackEntity[] = [];
+  for (const entity of kb.entities) {
+    const found = known.get(entity.id);
+    if (!found) continue;
+    const name = entity.name[language === 'fr' ? 'fr' : 'en'];
+    entities.push({
+      id: entity.id,
+      name,
+      type: entity.type,
+      known: true,
+      aliases: [...found.forms].filter((form) => form !== name),
+      evidence: [...found.sentences].sort((a, b) => a - b).map((index) => sentences[index]!),
+    });
+  }
+
+  // Proposed entities: the names the matcher does not know. A context entity of the knowledge base (no
+  // aliases of its own: Amazon behind AWS) is known when the article names it by its name.
+  const byName = new Map<string, Entity>();
+  for (const entity of kb.entities) {
+    // "Google (Alphabet)" is named "Google" or "Alphabet".
+    for (const name of Object.values(entity.name)) for (const part of [name, ...name.split(/\s*[()]\s*/)]) if (part) byName.set(part.toLocaleLowerCase(), entity);
+  }
+  const taken = new Set(kb.entities.map((entity) => entity.id));
+  for (const proposal of proposeNames(sentences, language, (form) => matcher.find(form, language).length > 0, new Set(byName.keys()))) {
+    const forms = [proposal.name, ...proposal.aliases];
+    const entity = forms.map((form) => byName.get(form.toLocaleLowerCase())).find((found) => found !== undefined);
+    if (entity) {
+      const name = entity.name[language === 'fr' ? 'fr' : 'en'];
+      const evidence = proposal.sentences.map((index) => sentences[index]!);
+      const existing = entities.find((known) => known.id === entity.id);
+      if (existing) existing.evidence = [...new Set([...existing.evidence, ...evidence])];
+      else entities.push({ id: entity.id, name, type: entity.type, known: true, aliases: forms.filter((form) => form !== name), evidence });
+      continue;
+    }
+    let id = slug(proposal.name);
+    for (let n = 2; taken.has(id); n++) id = `${slug(proposal.name)}-${n}`;
+    taken.add(id);
+    entities.push({
+      id,
+      name: proposal.name,
+      type: proposal.type,
+      known: false,
+      aliases: proposal.aliases,
+      evidence: proposal.sentences.map((index) => sentences[index]!),
+    });
+  }
+
+  return {
+    article: { title: article.title, language, source, summary: summarize(bodySentences) },
+    entities,
+  };
+}
