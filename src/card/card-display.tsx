@@ -27,7 +27,7 @@ export interface CardUi {
 export type RestoreFocus = 'always' | 'if-focused' | 'never';
 
 /** How a card is opened: `line`, the line box under the pointer; `focus`, the keyboard takes focus into it. */
-export interface ShowHow {
+export interface OpenOptions {
   line: DOMRect | null;
   /** The pointer wandering off does not close it (Escape, a click outside or the close button do). */
   pinned: boolean;
@@ -49,7 +49,7 @@ interface OpenCard {
   entityId: string;
   /** Index of the line box (of a mention that wraps) the card is anchored to. */
   line: number;
-  /** Opened by the keyboard or a tap, or taken in hand with the keyboard (see `ShowHow`). */
+  /** Opened by the keyboard or a tap, or taken in hand with the keyboard (see `OpenOptions`). */
   pinned: boolean;
   /** Focus moves into the card once it is placed (it cannot take focus while hidden). */
   focusWhenPlaced: boolean;
@@ -116,7 +116,7 @@ export class CardDisplay {
     return this.#open?.mention ?? null;
   }
 
-  /** The open card stays while the pointer wanders (see `ShowHow`). */
+  /** The open card stays while the pointer wanders (see `OpenOptions`). */
   get pinned(): boolean {
     return this.#open?.pinned ?? false;
   }
@@ -184,7 +184,7 @@ export class CardDisplay {
   }
 
   /** Opens the card of a mention (replacing any other); `focus` (the keyboard) moves focus into it. */
-  show(mention: PageMention, how: ShowHow): void {
+  show(mention: PageMention, how: OpenOptions): void {
     this.#timers.cancelGrace();
     this.#timers.cancelDwell();
     const current = this.#open;

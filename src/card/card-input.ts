@@ -1,6 +1,6 @@
 import { MentionIndex, mentionAtPoint } from '../page/hit-test';
 import { startNode, type PageMention } from '../page/page-mentions';
-import type { IntentTimers, RestoreFocus, ShowHow } from './card-display';
+import type { IntentTimers, RestoreFocus, OpenOptions } from './card-display';
 
 /** Time to leave a mention before its card closes; moving into the card, or back onto the mention, cancels it. */
 const GRACE_MS = 300;
@@ -16,7 +16,7 @@ export interface CardSurface {
   readonly pinned: boolean;
   /** Focus is being put back where it was by us, not moved by the reader. */
   readonly givingFocusBack: boolean;
-  show(mention: PageMention, how: ShowHow): void;
+  show(mention: PageMention, how: OpenOptions): void;
   close(restoreFocus: RestoreFocus): void;
   dismissNotice(): void;
   isOurs(target: EventTarget | null | undefined): boolean;

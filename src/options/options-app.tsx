@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../i18n/messages';
 import { entityById } from '../knowledge/knowledge-base';
 import type { KnowledgeBase, Language } from '../knowledge/types';
-import { CARD_DELAY_RANGE, defaultSettings, HIGHLIGHT_STYLES, isEntityEnabled, siteFromInput, switched, type HighlightStyle, type Settings } from '../settings/settings';
+import { CARD_DELAY_RANGE, defaultSettings, HIGHLIGHT_STYLES, isEntityEnabled, siteFromInput, switchInOffList, type HighlightStyle, type Settings } from '../settings/settings';
 import { saveSettings, updateSettings } from '../settings/storage';
 import { useDocumentLanguage, useSettings } from '../ui/use-settings';
 
@@ -87,7 +87,7 @@ function TopicsSection({ kb, settings, language, t, change }: SectionProps) {
                   aria-controls={listId}
                   onChange={(event) => {
                     const on = event.currentTarget.checked;
-                    change((s) => void (s.disabledTopics = switched(s.disabledTopics, topic.id, on)));
+                    change((s) => void (s.disabledTopics = switchInOffList(s.disabledTopics, topic.id, on)));
                   }}
                 />
                 <span>{topic.label[language]}</span>
@@ -108,7 +108,7 @@ function TopicsSection({ kb, settings, language, t, change }: SectionProps) {
                         aria-describedby={offByTopics ? hintId : undefined}
                         onChange={(event) => {
                           const on = event.currentTarget.checked;
-                          change((s) => void (s.disabledEntities = switched(s.disabledEntities, entity.id, on)));
+                          change((s) => void (s.disabledEntities = switchInOffList(s.disabledEntities, entity.id, on)));
                         }}
                       />
                       {entity.name[language]}
@@ -137,7 +137,7 @@ function SitesSection({ kb, settings, language, t, change }: SectionProps) {
     const site = siteFromInput(draft);
     setInvalid(site === undefined);
     if (site === undefined) return;
-    change((s) => void (s.disabledSites = switched(s.disabledSites, site, false)));
+    change((s) => void (s.disabledSites = switchInOffList(s.disabledSites, site, false)));
     setDraft('');
   };
   return (
@@ -151,7 +151,7 @@ function SitesSection({ kb, settings, language, t, change }: SectionProps) {
           {settings.disabledSites.map((site) => (
             <li key={site}>
               <span>{site}</span>
-              <button type="button" aria-label={t('optionsRemoveNamed', site)} onClick={() => change((s) => void (s.disabledSites = switched(s.disabledSites, site, true)))}>
+              <button type="button" aria-label={t('optionsRemoveNamed', site)} onClick={() => change((s) => void (s.disabledSites = switchInOffList(s.disabledSites, site, true)))}>
                 {t('optionsRemove')}
               </button>
             </li>

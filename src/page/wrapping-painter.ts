@@ -10,11 +10,11 @@ export interface Part {
   end: number;
 }
 
-/** One piece of a wrapped text node: page text (`part` -1), or the text of the mark for `parts[part]`. */
+/** One piece of a wrapped text node: page text (`part` null), or the text of the mark for `parts[part]`. */
 export interface Piece {
   start: number;
   end: number;
-  part: number;
+  part: number | null;
 }
 
 /**
@@ -30,11 +30,11 @@ export function piecesAround(length: number, parts: readonly Part[]): Piece[] {
   for (const index of order) {
     const { start, end } = parts[index]!;
     if (start < at || end <= start || end > length) continue;
-    if (start > at) pieces.push({ start: at, end: start, part: -1 });
+    if (start > at) pieces.push({ start: at, end: start, part: null });
     pieces.push({ start, end, part: index });
     at = end;
   }
-  if (at < length) pieces.push({ start: at, end: length, part: -1 });
+  if (at < length) pieces.push({ start: at, end: length, part: null });
   return pieces;
 }
 
@@ -312,7 +312,7 @@ export class WrappingPainter implements MentionPainter, PageNodes {
       const text = document.createTextNode(slice);
       texts.push(text);
       slices.push(slice);
-      if (piece.part === -1) {
+      if (piece.part === null) {
         pieces.push(text);
         continue;
       }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import { sendToTab } from '../messaging/protocol';
-import { switched } from '../settings/settings';
+import { switchInOffList } from '../settings/settings';
 import { updateSettings } from '../settings/storage';
 import { EntityDetails } from '../ui/entity-details';
 import { useDocumentLanguage, useSettings } from '../ui/use-settings';
@@ -96,7 +96,7 @@ export function PopupApp({ kb }: { kb: KnowledgeBase }) {
           language={language}
           t={t}
           onReveal={reveal}
-          onSiteSwitch={(site, on) => void updateSettings(kb, (s) => void (s.disabledSites = switched(s.disabledSites, site, on)))}
+          onSiteSwitch={(site, on) => void updateSettings(kb, (s) => void (s.disabledSites = switchInOffList(s.disabledSites, site, on)))}
         />
         <SearchPanel kb={kb} query={query} language={language} t={t} onQuery={setQuery} onOpen={open} />
         <ArticleSummary kb={kb} article={article} shown={summaryLanguage ?? language} language={language} t={t} onShow={setSummaryLanguage} />

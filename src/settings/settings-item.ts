@@ -1,10 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import type { KnowledgeBase } from '../knowledge/types';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
-import { defaultSettings, repairSettings, type Settings } from './settings';
+import { defaultSettings, repairSettings, type Settings, type SettingsScope } from './settings';
 import { quietly, SETTINGS_STORAGE_KEY } from './storage';
 
-type Kb = Pick<KnowledgeBase, 'topics' | 'entities'>;
 
 /**
  * The settings as WXT's storage item, for the background alone: the one context that
@@ -64,7 +62,7 @@ async function readStored(item: SettingsItem): Promise<unknown> {
 }
 
 /** Repairs a stored value; when it was bad, reports the repair once and writes it back. */
-async function repairAndWriteBack(stored: unknown, kb: Kb, item: SettingsItem): Promise<Settings> {
+async function repairAndWriteBack(stored: unknown, kb: SettingsScope, item: SettingsItem): Promise<Settings> {
   const { settings, problems } = repairSettings(stored, kb);
   if (problems.length === 0) reported.clear();
   else {
@@ -78,7 +76,7 @@ async function repairAndWriteBack(stored: unknown, kb: Kb, item: SettingsItem): 
  * Reads the settings and, when the stored value was bad, reports the repair once in
  * the console and writes it back, so that the next reader finds clean settings.
  */
-export async function loadSettings(kb: Kb, item: SettingsItem): Promise<Settings> {
+export async function loadSettings(kb: SettingsScope, item: SettingsItem): Promise<Settings> {
   return repairAndWriteBack(await readStored(item), kb, item);
 }
 
@@ -88,7 +86,7 @@ export async function loadSettings(kb: Kb, item: SettingsItem): Promise<Settings
  * repair back. The others only read, migrating and repairing in memory, so a bad value
  * never crashes a context.
  */
-export function keepSettingsRepaired(kb: Kb, signal: AbortSignal, item: SettingsItem = defineSettingsItem()): Promise<Settings> {
+export function keepSettingsRepaired(kb: SettingsScope, signal: AbortSignal, item: SettingsItem = defineSettingsItem()): Promise<Settings> {
   if (!signal.aborted) {
     const unwatch = item.watch(async (changed) => {
       let value: unknown = changed;

@@ -1,6 +1,9 @@
 import type { Entity, KnowledgeBase, Language } from '../knowledge/types';
 import { HIGHLIGHT_STYLES, type HighlightStyle } from '../page/highlight-styles';
 
+/** What settings are checked against: the knowledge base's topics and entities. */
+export type SettingsScope = Pick<KnowledgeBase, 'topics' | 'entities'>;
+
 export { HIGHLIGHT_STYLES, type HighlightStyle };
 
 /** Everything the reader can change; stored as one item so that a change is one write. */
@@ -60,7 +63,7 @@ export const isSiteKey = (site: string): boolean => HOST.test(site);
  */
 export function repairSettings(
   stored: unknown,
-  kb: Pick<KnowledgeBase, 'topics' | 'entities'>,
+  kb: SettingsScope,
 ): { settings: Settings; problems: string[] } {
   const settings = defaultSettings();
   const problems: string[] = [];
@@ -143,8 +146,8 @@ export function repairSettings(
   return { settings, problems };
 }
 
-/** `list` with `id` switched on (removed from a list of what is off) or off (added once). */
-export function switched(list: readonly string[], id: string, on: boolean): string[] {
+/** A list of what is off, after switching `id` on (removed) or off (added once). */
+export function switchInOffList(list: readonly string[], id: string, on: boolean): string[] {
   return on ? list.filter((item) => item !== id) : [...new Set([...list, id])];
 }
 

@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { KnowledgeBase } from '../knowledge/types';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
-import { repairSettings, type Settings } from './settings';
+import { repairSettings, type Settings, type SettingsScope } from './settings';
 
 /**
  * The settings in `storage.local`, as the content script, the popup and the options
@@ -16,7 +15,6 @@ import { repairSettings, type Settings } from './settings';
 export const SETTINGS_STORAGE_KEY = 'settings';
 const META_KEY = `${SETTINGS_STORAGE_KEY}$`;
 
-type Kb = Pick<KnowledgeBase, 'topics' | 'entities'>;
 
 /**
  * A stored value brought to the current shape: the migrations its version has not had,
@@ -33,7 +31,7 @@ export function migrateInMemory(value: unknown, version: number): unknown {
  * Reads the settings, migrated and repaired in memory and silently: a content script's
  * console is the page's, and the background reports and writes back repairs. Never throws.
  */
-export async function readSettings(kb: Kb): Promise<Settings> {
+export async function readSettings(kb: SettingsScope): Promise<Settings> {
   let stored: Record<string, unknown> = {};
   try {
     stored = await browser.storage.local.get([SETTINGS_STORAGE_KEY, META_KEY]);
@@ -51,7 +49,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
 }
 
 /** Applies `change` to the current stored settings (not a copy held by a page) and saves them. */
-export async function updateSettings(kb: Kb, change: (settings: Settings) => void): Promise<Settings> {
+export async function updateSettings(kb: SettingsScope, change: (settings: Settings) => void): Promise<Settings> {
   const settings = await readSettings(kb);
   change(settings);
   await saveSettings(settings);
@@ -73,7 +71,7 @@ export function quietly(unwatch: () => void): () => void {
 }
 
 /** Calls `onChange` with repaired settings whenever they change, until `signal` aborts. */
-export function watchSettings(kb: Kb, onChange: (settings: Settings) => void, signal: AbortSignal): void {
+export function watchSettings(kb: SettingsScope, onChange: (settings: Settings) => void, signal: AbortSignal): void {
   if (signal.aborted) return;
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const change = changes[SETTINGS_STORAGE_KEY];

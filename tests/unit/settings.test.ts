@@ -10,7 +10,7 @@ import {
   repairSettings,
   siteFromInput,
   siteOf,
-  switched,
+  switchInOffList,
   type Settings,
 } from '../../src/settings/settings';
 
@@ -222,9 +222,9 @@ describe('settings helpers', () => {
     expect(isAliasIgnored('b.com', 'microsoft-azure', 'Azure', settings)).toBe(false);
   });
 
-  it('switched() turns an id on (out of the list) or off (in once)', () => {
-    expect(switched(['a', 'b'], 'a', true)).toEqual(['b']);
-    expect(switched(['a'], 'b', false)).toEqual(['a', 'b']);
-    expect(switched(['a'], 'a', false)).toEqual(['a']);
+  it('switchInOffList() turns an id on (out of the list) or off (in once)', () => {
+    expect(switchInOffList(['a', 'b'], 'a', true)).toEqual(['b']);
+    expect(switchInOffList(['a'], 'b', false)).toEqual(['a', 'b']);
+    expect(switchInOffList(['a'], 'a', false)).toEqual(['a']);
   });
 });

@@ -3,7 +3,7 @@ import { mentionParts, piecesAround, type Piece } from '../../src/page/wrapping-
 
 /** The pieces as text: page text plain, marks in brackets. */
 const cut = (data: string, pieces: Piece[]) =>
-  pieces.map(({ start, end, part }) => (part === -1 ? data.slice(start, end) : `[${data.slice(start, end)}]`)).join('|');
+  pieces.map(({ start, end, part }) => (part === null ? data.slice(start, end) : `[${data.slice(start, end)}]`)).join('|');
 
 describe('piecesAround', () => {
   const data = 'Huawei, ZTE and Huawei again';
@@ -21,7 +21,7 @@ describe('piecesAround', () => {
   it('takes parts in any order and says which part each mark is for', () => {
     const pieces = piecesAround(data.length, [{ start: 16, end: 22 }, { start: 0, end: 6 }, { start: 8, end: 11 }]);
     expect(cut(data, pieces)).toBe('[Huawei]|, |[ZTE]| and |[Huawei]| again');
-    expect(pieces.filter((piece) => piece.part !== -1).map((piece) => piece.part)).toEqual([1, 2, 0]);
+    expect(pieces.filter((piece) => piece.part !== null).map((piece) => piece.part)).toEqual([1, 2, 0]);
   });
 
   it('gives no mark to a part that is empty, runs past the end or overlaps an earlier one', () => {
@@ -30,7 +30,7 @@ describe('piecesAround', () => {
   });
 
   it('leaves a node with no part whole', () => {
-    expect(piecesAround(5, [])).toEqual([{ start: 0, end: 5, part: -1 }]);
+    expect(piecesAround(5, [])).toEqual([{ start: 0, end: 5, part: null }]);
   });
 });
 
