@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageKey, Translate } from '../i18n/messages';
 import { entityById } from '../knowledge/knowledge-base';
+import { LOOKS } from '../page/highlight-styles';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import { CARD_DELAY_RANGE, defaultSettings, HIGHLIGHT_STYLES, isEntityEnabled, siteFromInput, switchInOffList, type HighlightStyle, type Settings } from '../settings/settings';
 import { saveSettings, updateSettings } from '../settings/storage';
@@ -218,7 +219,8 @@ function DisplaySection({ settings, t, change, onReset }: SectionProps & { onRes
         {OFFERED_STYLES.map((style) => (
           <label key={style}>
             <input type="radio" name="highlight-style" value={style} checked={shownAs(settings.highlightStyle) === style} onChange={() => change((s) => void (s.highlightStyle = style))} />
-            <span class={`sample sample-${style}`}>{t(STYLE_LABELS[style])}</span>
+            {/* Each sample wears the look it names, from the one table the highlights use. */}
+            <span class="sample" style={LOOKS[style]}>{t(STYLE_LABELS[style])}</span>
           </label>
         ))}
         {NO_UNDERLINE && (
