@@ -20,7 +20,7 @@ function cardUi(settings: Settings, uiLanguage: string): CardUi {
  * The hover card as the content script uses it: the card on screen (card-display.tsx)
  * driven by the reader's input (card-input.ts), and opened from the keyboard command
  * and the popup's list (`reveal`). Made by the card script (entrypoints/card.ts) with the
- * content script's objects (see card-script.ts).
+ * content script's objects (see card-factory.ts).
  */
 export class CardController implements Card {
   readonly #display: CardDisplay;
@@ -33,7 +33,7 @@ export class CardController implements Card {
     const timers = { startGrace: () => this.#input.startGrace(), cancelGrace: () => this.#input.cancelGrace(), cancelDwell: () => this.#input.cancelDwell() };
     // Our UI host is created with the first card: a page whose mentions are never opened gets no element at all.
     const createHost = () => createUiHost(document, CARD_CSS, signal);
-    this.#display = new CardDisplay(document, createHost, kb, matcher, ui, actions, onActiveChange, timers, signal);
+    this.#display = new CardDisplay({ document, createHost, kb, matcher, ui, actions, onActiveChange, timers, signal });
     this.#input = new CardInput(document, this.#display, ui, signal);
   }
 

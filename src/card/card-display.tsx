@@ -34,6 +34,20 @@ export interface OpenOptions {
   focus: boolean;
 }
 
+/** What a card display is made of. */
+export interface CardDisplayParts {
+  document: Document;
+  /** Makes our UI host, with the first card. */
+  createHost: () => ShadowRoot;
+  kb: KnowledgeBase;
+  matcher: MentionMatcher;
+  ui: CardUi;
+  actions: CardActions;
+  onActiveChange: (mention: PageMention | null) => void;
+  timers: IntentTimers;
+  signal: AbortSignal;
+}
+
 /** The timers of the reader's intent (card-input.ts) that the card's own comings and goings stop or start. */
 export interface IntentTimers {
   /** The pointer left a hover card: it closes after the grace period unless the pointer comes back. */
@@ -89,17 +103,7 @@ export class CardDisplay {
   #notice: CardNotice | null = null;
   #givingFocusBack = false;
 
-  constructor(
-    document: Document,
-    createHost: () => ShadowRoot,
-    kb: KnowledgeBase,
-    matcher: MentionMatcher,
-    ui: CardUi,
-    actions: CardActions,
-    onActiveChange: (mention: PageMention | null) => void,
-    timers: IntentTimers,
-    signal: AbortSignal,
-  ) {
+  constructor({ document, createHost, kb, matcher, ui, actions, onActiveChange, timers, signal }: CardDisplayParts) {
     this.#document = document;
     this.#createHost = createHost;
     this.#kb = kb;
