@@ -13,10 +13,7 @@ import { WrappingPainter } from '../page/wrapping-painter';
 import { isAliasIgnored, isEntityEnabled, isSiteEnabled, siteOf, type Settings } from '../settings/settings';
 import { readSettings, watchSettings } from '../settings/storage';
 import { CardSlot } from './card-slot';
-
-/** A mention revealed from the popup blinks: off and on twice, 200 ms each, ending on. */
-const FLASH_PHASES = 4;
-const FLASH_PHASE_MS = 200;
+import { mentionFlasher } from './flash';
 
 /**
  * The mentions to paint under the reader's settings, out of all the page's (its shadow
@@ -151,6 +148,7 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     return target !== undefined && card.reveal(target);
   };
 
+  const flashActive = mentionFlasher(painter, () => card.openMention, signal);
   handleMessages(
     {
       getPageReport: () => report(),
@@ -169,23 +167,6 @@ export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promi
     signal,
   );
   const reports = servePageReports(report, signal);
-
-  /** Blinks the active highlight of a revealed mention for about a second (steady with reduced motion). */
-  let flashTimer: ReturnType<typeof setTimeout> | undefined;
-  const flashActive = (mention: PageMention) => {
-    clearTimeout(flashTimer);
-    if (matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    let phase = 0;
-    const blink = () => {
-      // The card closed or moved on meanwhile: its own active state wins.
-      if (signal.aborted || card.openMention !== mention) return;
-      phase++;
-      painter.setActive(phase % 2 === 1 ? null : mention);
-      if (phase < FLASH_PHASES) flashTimer = setTimeout(blink, FLASH_PHASE_MS);
-    };
-    flashTimer = setTimeout(blink, FLASH_PHASE_MS);
-  };
-  signal.addEventListener('abort', () => clearTimeout(flashTimer), { once: true });
 
   watchSettings(kb, (next) => {
     settings = next;
