@@ -6,24 +6,6 @@ export type SettingsScope = Pick<KnowledgeBase, 'topics' | 'entities'>;
 
 export { HIGHLIGHT_STYLES, type HighlightStyle };
 
-/** Everything the reader can change; stored as one item so that a change is one write. */
-export interface Settings {
-  /** Topics switched off (new topics in a later knowledge base start on). */
-  disabledTopics: string[];
-  /** Entities switched off one by one. */
-  disabledEntities: string[];
-  /** Host names where Backstory does nothing. */
-  disabledSites: string[];
-  /** "Not this company here": an alias ignored on one site. */
-  ignoredAliases: IgnoredAlias[];
-  highlightStyle: HighlightStyle;
-  /** Highlight only the first mention of each entity on a page. */
-  firstMentionOnly: boolean;
-  /** How long the pointer rests on a mention before its card opens. */
-  cardDelayMs: number;
-  language: 'auto' | Language;
-}
-
 export interface IgnoredAlias {
   site: string;
   entityId: string;
@@ -32,16 +14,28 @@ export interface IgnoredAlias {
 
 export const CARD_DELAY_RANGE = { min: 0, max: 2000 } as const;
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  disabledTopics: [],
-  disabledEntities: [],
-  disabledSites: [],
-  ignoredAliases: [],
-  highlightStyle: 'tint',
+/** Everything the reader can change, as it starts; `Settings` is its type. */
+const DEFAULTS = {
+  /** Topics switched off (new topics in a later knowledge base start on). */
+  disabledTopics: [] as string[],
+  /** Entities switched off one by one. */
+  disabledEntities: [] as string[],
+  /** Host names where Backstory does nothing. */
+  disabledSites: [] as string[],
+  /** "Not this company here": an alias ignored on one site. */
+  ignoredAliases: [] as IgnoredAlias[],
+  highlightStyle: 'tint' as HighlightStyle,
+  /** Highlight only the first mention of each entity on a page. */
   firstMentionOnly: false,
+  /** How long the pointer rests on a mention before its card opens. */
   cardDelayMs: 300,
-  language: 'auto',
-});
+  language: 'auto' as 'auto' | Language,
+};
+
+/** Everything the reader can change; stored as one item so that a change is one write. */
+export type Settings = typeof DEFAULTS;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(DEFAULTS);
 
 export function defaultSettings(): Settings {
   return structuredClone(DEFAULT_SETTINGS) as Settings;
