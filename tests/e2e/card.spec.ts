@@ -2,7 +2,7 @@ import type { Locator, Page, Worker } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
-import { expect, expectPainted, pointOfText, tabIdOf, test } from './fixtures';
+import { cardOpenAfterPointerMove, expect, expectPainted, pointOfText, tabIdOf, test } from './fixtures';
 
 /**
  * The hover card, end to end: the built extension in Chromium, on test pages served
@@ -130,22 +130,10 @@ test.describe('showing and hiding', () => {
     await page.bringToFront();
     await open(page, `${origin}/card-basic.html`, ['Aliyun']);
     const { x, y } = await pointOfText(page, 'Aliyun');
-    // Sampled in the page, on timers started by the same pointer move: a busy machine delays
-    // them and the extension's dwell timer alike, and these fire first, so the check holds under load.
-    const samples = page.evaluate(
-      () =>
-        new Promise<Record<string, boolean>>((resolve) => {
-          const open = () => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]') != null;
-          const seen: Record<string, boolean> = {};
-          addEventListener('pointermove', () => {
-            setTimeout(() => (seen['100 ms'] = open()), 100);
-            // Past the default dwell (300 ms): the setting, not the default, is in force.
-            setTimeout(() => resolve({ ...seen, '600 ms': open() }), 600);
-          }, { once: true, capture: true });
-        }),
-    );
+    // 600 ms is past the default dwell (300 ms): the setting, not the default, is in force.
+    const samples = await cardOpenAfterPointerMove(page, [100, 600]);
     await page.mouse.move(x, y);
-    expect(await samples, 'card open at these times into a 1200 ms dwell').toEqual({ '100 ms': false, '600 ms': false });
+    expect(await samples(), 'card open at these times into a 1200 ms dwell').toEqual({ '100 ms': false, '600 ms': false });
     await expect(dialog(page, 'Alibaba Cloud')).toBeVisible();
   });
 

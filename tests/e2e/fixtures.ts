@@ -210,6 +210,31 @@ export function extensionErrorsIn(page: Page, extensionId: string): string[] {
   return errors;
 }
 
+/**
+ * Arms timers in the page that the next pointer move starts, each noting whether a card is open when it fires
+ * (delays in increasing order); returns a reader of what they saw, to await once the move is made. Armed before
+ * the move, so the move cannot come first; started by the page's own event, so a busy machine delays them and the
+ * extension's dwell timer alike, and they fire first.
+ */
+export async function cardOpenAfterPointerMove(page: Page, delaysMs: number[]): Promise<() => Promise<Record<string, boolean>>> {
+  await page.evaluate((delays) => {
+    const global = window as unknown as { __cardOpenAfterMove: Promise<Record<string, boolean>> };
+    global.__cardOpenAfterMove = new Promise((resolve) => {
+      const open = () => document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]') != null;
+      addEventListener('pointermove', () => {
+        const seen: Record<string, boolean> = {};
+        delays.forEach((delay, index) =>
+          setTimeout(() => {
+            seen[`${delay} ms`] = open();
+            if (index === delays.length - 1) resolve(seen);
+          }, delay),
+        );
+      }, { once: true, capture: true });
+    });
+  }, delaysMs);
+  return () => page.evaluate(() => (window as unknown as { __cardOpenAfterMove: Promise<Record<string, boolean>> }).__cardOpenAfterMove);
+}
+
 /** Texts of the ranges painted as mentions in the page (read from the page's own world). */
 export function paintedTexts(page: Page): Promise<string[]> {
   return page.evaluate(paintedTextsInPage, MENTION_HIGHLIGHT_NAMES);

@@ -3,7 +3,7 @@ import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { MENTION_HIGHLIGHT } from '../../src/page/highlight-styles';
 import { colouredPixels } from '../pixels';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings';
-import { expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
+import { cardOpenAfterPointerMove, expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
 
 const entity = (id: string) => knowledgeBase.entities.find((e) => e.id === id)!;
 
@@ -185,16 +185,9 @@ test.describe('options: display', () => {
 
     await page.bringToFront();
     const { x, y } = await pointOfText(page, 'Aliyun');
-    // Sampled in the page, on a timer started by the pointer move itself: a busy machine delays it and the
-    // extension's dwell timer alike, and it fires first.
-    const openAtOneSecond = page.evaluate(
-      () =>
-        new Promise<boolean>((resolve) =>
-          addEventListener('pointermove', () => setTimeout(() => resolve(document.querySelector('backstory-ui')?.shadowRoot?.querySelector('[role="dialog"]') != null), 1000), { once: true, capture: true }),
-        ),
-    );
+    const samples = await cardOpenAfterPointerMove(page, [1000]);
     await page.mouse.move(x, y);
-    expect(await openAtOneSecond, 'card open 1 s into an 1800 ms delay').toBe(false);
+    expect(await samples(), 'card open 1 s into an 1800 ms delay').toEqual({ '1000 ms': false });
     const card = page.getByRole('dialog', { name: 'Alibaba Cloud' });
     await expect(card).toBeVisible();
 

@@ -76,23 +76,26 @@ test.describe('popup: on this page', () => {
 
     // Sample the active highlight while the reveal runs: it blinks off and on, and ends on. Sampled until the
     // blink has come and gone (marked, unmarked, marked again for 600 ms), not for a fixed window that a busy
-    // machine could end before the reveal starts.
-    const samples = page.evaluate(async () => {
-      const seen: number[] = [];
-      const giveUp = performance.now() + 15_000;
-      let markedSince = Infinity;
-      while (performance.now() < giveUp) {
-        const size = CSS.highlights.get('backstory-active')?.size ?? 0;
-        seen.push(size);
-        const blinked = seen.includes(1) && seen.slice(seen.indexOf(1)).includes(0);
-        markedSince = size === 1 ? Math.min(markedSince, performance.now()) : Infinity;
-        if (blinked && performance.now() - markedSince >= 600) break;
-        await new Promise((resolve) => setTimeout(resolve, 40));
-      }
-      return seen;
+    // machine could end before the reveal starts. Started (awaited) before the key is pressed.
+    type Sampling = { __blinkSamples: Promise<number[]> };
+    await page.evaluate(() => {
+      (window as unknown as Sampling).__blinkSamples = (async () => {
+        const seen: number[] = [];
+        const giveUp = performance.now() + 15_000;
+        let markedSince = Infinity;
+        while (performance.now() < giveUp) {
+          const size = CSS.highlights.get('backstory-active')?.size ?? 0;
+          seen.push(size);
+          const blinked = seen.includes(1) && seen.slice(seen.indexOf(1)).includes(0);
+          markedSince = size === 1 ? Math.min(markedSince, performance.now()) : Infinity;
+          if (blinked && performance.now() - markedSince >= 600) break;
+          await new Promise((resolve) => setTimeout(resolve, 40));
+        }
+        return seen;
+      })();
     });
     await pageList(popup).getByRole('button', { name: /ZTE/ }).press('Enter'); // The keyboard works as well as a click.
-    const seen = await samples;
+    const seen = await page.evaluate(() => (window as unknown as Sampling).__blinkSamples);
     expect(seen, 'the mention is marked, blinks, and stays marked').toContain(1);
     expect(seen.slice(seen.indexOf(1))).toContain(0);
     expect(seen.at(-1)).toBe(1);
