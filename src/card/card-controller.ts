@@ -55,8 +55,8 @@ export class CardController implements Card {
     this.#display.reveal(mention);
   }
 
-  catchUp(pointer: { x: number; y: number } | null): void {
-    this.#input.catchUp(pointer);
+  catchUp(pointer: { x: number; y: number } | null, tap: { x: number; y: number } | null = null): void {
+    this.#input.catchUp(pointer, tap);
   }
 
   enterCardOfFocusedLink(): boolean {

@@ -34,6 +34,9 @@ export interface CardSetup {
   signal: AbortSignal;
 }
 
+/** A touch that travels further than this is a scroll or a drag, not a tap. */
+export const TAP_SLOP_PX = 10;
+
 /** The card as the content script drives it. */
 export interface Card {
   /** The mentions that can open a card (those painted). */
@@ -42,8 +45,11 @@ export interface Card {
   readonly openMention: PageMention | null;
   /** Scrolls to a mention and opens its card with focus inside. */
   reveal(mention: PageMention): void;
-  /** Takes up the reader's pointer (where it last moved, if it did) and focus from before the card arrived. */
-  catchUp(pointer: { x: number; y: number } | null): void;
+  /**
+   * Takes up the reader's input from before the card arrived: where the pointer last moved (a card for the
+   * mention it rests on), a tap (the card of the mention tapped), and focus.
+   */
+  catchUp(pointer: { x: number; y: number } | null, tap?: { x: number; y: number } | null): void;
   /** Takes focus into a card that keyboard focus on its link opened; false when there is none. */
   enterCardOfFocusedLink(): boolean;
 }

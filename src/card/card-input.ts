@@ -1,11 +1,10 @@
 import { MentionIndex, mentionAtPoint } from '../page/hit-test';
 import { startNode, type PageMention } from '../page/page-mentions';
 import type { IntentTimers, RestoreFocus, OpenOptions } from './card-display';
+import { TAP_SLOP_PX } from './card-factory';
 
 /** Time to leave a mention before its card closes; moving into the card, or back onto the mention, cancels it. */
 const GRACE_MS = 300;
-/** A touch that travels further than this is a scroll or a drag, not a tap. */
-const TAP_SLOP_PX = 10;
 /** The click a tap makes comes at once, or after a double-tap delay (300 ms); later than this it is another one. */
 const TAP_CLICK_MS = 1000;
 
@@ -118,9 +117,14 @@ export class CardInput implements IntentTimers {
    * src/content/card-slot.ts): the pointer resting where it last moved starts a dwell,
    * and focus on a link that names a company opens its card.
    */
-  catchUp(pointer: { x: number; y: number } | null): void {
+  catchUp(pointer: { x: number; y: number } | null, tap: { x: number; y: number } | null = null): void {
     const focused = this.#document.activeElement;
     if (focused?.matches('a[href]:focus-visible')) this.#focusOn(focused);
+    const tapped = tap && mentionAtPoint(this.#document, this.#index, tap.x, tap.y);
+    if (tapped && !this.#surface.openMention) {
+      this.#surface.show(tapped.mention, { line: tapped.rect, pinned: true, focus: false });
+      return;
+    }
     if (pointer && !this.#surface.openMention) {
       this.#pointer = pointer;
       this.#hover();

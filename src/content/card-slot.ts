@@ -1,4 +1,4 @@
-import { takeCardFactory, type Card, type CardSetup } from '../card/card-factory';
+import { TAP_SLOP_PX, takeCardFactory, type Card, type CardSetup } from '../card/card-factory';
 import { sendToBackground } from '../messaging/protocol';
 import type { PageMention } from '../page/page-mentions';
 import type { Settings } from '../settings/settings';
@@ -10,8 +10,8 @@ const IDLE_LOAD_TIMEOUT_MS = 1000;
  * Where the hover card goes in the content script. The card is a script of its own
  * (see src/card/card-factory.ts), which the background runs in this frame when asked:
  * once, in an idle moment after the first paint with a mention (so a card is ready before
- * the reader can rest the pointer on one), or at once when the keyboard command or the
- * popup needs a card before that. Until then the slot keeps the latest mentions and
+ * the reader can rest the pointer on one), or at once when the keyboard command, the
+ * popup or a tap (touch has no hover to wait through) needs a card before that. Until then the slot keeps the latest mentions and
  * settings and hands them over when the card arrives.
  *
  * A card that cannot be loaded (a frame the background may not script, an orphaned
@@ -25,6 +25,8 @@ export class CardSlot {
   #mentions: PageMention[] = [];
   /** Where the pointer last moved while the card was on its way: a reader resting it on a mention gets its card. */
   #pointer: { x: number; y: number } | null = null;
+  /** A tap while the card was on its way: the card it asked for opens when the card arrives. */
+  #tap: { x: number; y: number } | null = null;
   #stopFollowingPointer: (() => void) | null = null;
 
   /** `setup.settings` is kept up to date by `updateSettings`. */
@@ -53,6 +55,18 @@ export class CardSlot {
     const onMove = (event: PointerEvent) => {
       if (event.isTrusted && event.pointerType !== 'touch') this.#pointer = { x: event.clientX, y: event.clientY };
     };
+    // Touch has no hover to wait for: a tap before the card is here loads it at once.
+    let touchDown: { id: number; x: number; y: number } | null = null;
+    const onDown = (event: PointerEvent) => {
+      touchDown = event.isTrusted && event.pointerType !== 'mouse' ? { id: event.pointerId, x: event.clientX, y: event.clientY } : null;
+    };
+    const onUp = (event: PointerEvent) => {
+      const down = touchDown;
+      touchDown = null;
+      if (!down || down.id !== event.pointerId || Math.hypot(event.clientX - down.x, event.clientY - down.y) > TAP_SLOP_PX) return;
+      this.#tap = { x: event.clientX, y: event.clientY };
+      void this.load();
+    };
     // A pointer that leaves the window is resting on nothing.
     const onOut = (event: PointerEvent) => {
       if (event.relatedTarget === null) this.#pointer = null;
@@ -60,9 +74,13 @@ export class CardSlot {
     const options = { capture: true, passive: true, signal };
     document.addEventListener('pointermove', onMove, options);
     document.addEventListener('pointerout', onOut, options);
+    document.addEventListener('pointerdown', onDown, options);
+    document.addEventListener('pointerup', onUp, options);
     this.#stopFollowingPointer = () => {
       document.removeEventListener('pointermove', onMove, options);
       document.removeEventListener('pointerout', onOut, options);
+      document.removeEventListener('pointerdown', onDown, options);
+      document.removeEventListener('pointerup', onUp, options);
     };
   }
 
@@ -121,7 +139,8 @@ export class CardSlot {
       signal.addEventListener('abort', () => own.abort(), { once: true, signal: own.signal });
       const card = factory({ ...this.#setup, signal: own.signal });
       card.setMentions(this.#mentions);
-      card.catchUp(this.#pointer);
+      card.catchUp(this.#pointer, this.#tap);
+      this.#tap = null;
       this.#stopFollowingPointer?.();
       this.#stopFollowingPointer = null;
       return card;

@@ -142,6 +142,19 @@ test.describe('before the card is loaded in idle time', () => {
     await expect(page.getByRole('dialog', { name: 'ZTE', exact: true })).toHaveCount(0);
   });
 
+  lazy('a tap on a mention loads the card and opens that mention’s card', async ({ page, origin }) => {
+    const runs = await cardScriptRuns(page);
+    await open(page, `${origin}/card-plain.html`, 'Huawei');
+    await page.waitForTimeout(1500);
+    expect(runs.frames(), 'no idle load in this browser').toEqual([]);
+    const { x, y } = await pointOfText(page, 'Huawei');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect(page.getByRole('dialog', { name: 'Huawei', exact: true })).toBeVisible();
+    expect(runs.frames()).toHaveLength(1);
+  });
+
   lazy('the popup’s list loads the card, reveals the mention and opens its card', async ({ page, origin, serviceWorker }) => {
     const runs = await cardScriptRuns(page);
     await open(page, `${origin}/card-plain.html`, 'Huawei');
