@@ -184,7 +184,7 @@ function occurrencesIn(sentences: readonly string[]): Occurrence[] {
         else break;
       }
       let first = i;
-      const i0 = i;
+      const runStart = i;
       const last = end;
       i = end;
       // A sentence's first word is capitalised anyway: part of a name only if the article capitalises it
@@ -222,7 +222,7 @@ function occurrencesIn(sentences: readonly string[]): Occurrence[] {
       const gapAfter = stop < tokens.length ? sentence.slice(tokens[stop - 1]!.end, tokens[stop]!.start) : '';
       found.push({
         form,
-        written: sentence.slice(tokens[i0]!.start, tokens[stop - 1]!.end),
+        written: sentence.slice(tokens[runStart]!.start, tokens[stop - 1]!.end),
         sentence: sentenceIndex,
         titled,
         personCue: !employer && [...before, ...after].some((word) => inLexicon(PERSON_CUES, word)),

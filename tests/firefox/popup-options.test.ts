@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'puppeteer-core';
 import { afterEach, describe, expect, test } from 'vitest';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
