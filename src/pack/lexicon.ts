@@ -6,6 +6,18 @@
 
 const words = (text: string) => new Set(text.trim().split(/\s+/));
 
+/** Cue words are written singular here: "rivals" is a "rival". */
+export const inLexicon = (lexicon: ReadonlySet<string>, word: string) => lexicon.has(word) || (word.endsWith('s') && lexicon.has(word.slice(0, -1)));
+
+/** Between the names of a list ("Visa and Mastercard", « Nokia et Ericsson »). */
+export const LIST_WORDS = words('and or et ou &');
+/** "Microsoft, which…", « Amazon, qui… »: after a comma, a clause about the name before it. */
+export const RELATIVES = words('which who whose qui dont');
+/** Before a place ("in Frankfurt", « à Douai »). */
+export const LOCATIVES = words('in near à en près dans outside inside');
+/** "an analyst at Canalys", « économiste chez Natixis »: after a person's role, an employer. */
+export const EMPLOYER_LINKS = words('at chez of de du with');
+
 /** Before a name: the person's title (the name is a person's). */
 export const PERSON_TITLES = words('mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady prof prof. professor senator president m. mme mme. mlle me pr');
 

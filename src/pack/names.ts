@@ -21,6 +21,11 @@ import nlp from 'compromise';
 import {
   CONNECTORS,
   DETERMINERS,
+  EMPLOYER_LINKS,
+  inLexicon,
+  LIST_WORDS,
+  LOCATIVES,
+  RELATIVES,
   GIVEN_NAMES,
   GOVERNMENT_WORDS,
   LAW_WORDS,
@@ -77,14 +82,6 @@ interface Occurrence {
 const BRACKETED = /\(\s*(\p{Lu}[\p{L}\p{N}&-]{1,9})\s*\)/gu;
 /** What a name never runs across. */
 const CLAUSE_BREAK = /[,;:«»"“”()\[\]]/u;
-const LIST_WORDS = new Set(['and', 'or', 'et', 'ou', '&']);
-/** "Microsoft, which…", « Amazon, qui… »: after a comma, a clause about the name before it. */
-const RELATIVES = new Set(['which', 'who', 'whose', 'qui', 'dont']);
-const LOCATIVES = new Set(['in', 'near', 'à', 'en', 'près', 'dans', 'outside', 'inside']);
-/** "an analyst at Canalys", « économiste chez Natixis »: after a person's role, an employer. */
-const EMPLOYER_LINKS = new Set(['at', 'chez', 'of', 'de', 'du', 'with']);
-/** Cue words are written singular in the lexicon: "rivals" is a "rival". */
-const inLexicon = (lexicon: ReadonlySet<string>, word: string) => lexicon.has(word) || (word.endsWith('s') && lexicon.has(word.slice(0, -1)));
 
 const TOKEN = /\p{Lu}\.|[\p{L}\p{N}]+(?:[’'&.-][\p{L}\p{N}]+)*|&/gu;
 const ELISION = /^(?:[lLdDjJmMnNsStT]|[qQ]u)['’](?=\p{L})/u;
@@ -237,11 +234,7 @@ function occurrencesIn(sentences: readonly string[]): Occurrence[] {
   return found;
 }
 
-/**
- * What compromise's English lexicon says of a name: a person's (a known first name), an
- * organisation's, a place's. Asked of each name alone, not of the whole text: tagging a
- * 2,000-word article costs compromise about a second, a name a fraction of a millisecond.
- */
+/** What compromise's English lexicon says of a name, asked of each name alone (the whole text costs a second). */
 function englishHint(form: string): 'person' | 'organisation' | 'place' | undefined {
   const doc = nlp(form);
   if (doc.places().found) return 'place';
@@ -291,7 +284,7 @@ export function proposeNames(sentences: readonly string[], language: string, isK
   const english = language === 'en';
   const byForm = new Map<string, Candidate>();
   for (const occurrence of occurrencesIn(sentences)) {
-    if ((occurrence.written !== occurrence.form && isKnown(occurrence.written))) continue;
+    if (occurrence.written !== occurrence.form && isKnown(occurrence.written)) continue;
     let candidate = byForm.get(occurrence.form);
     if (!candidate) {
       candidate = { form: occurrence.form, words: occurrence.form.split(/\s+/), variants: [], count: 0, person: 0, organisation: 0, sentences: new Set() };
