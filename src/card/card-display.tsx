@@ -86,16 +86,7 @@ const isFocusable = (element: Element | null): element is HTMLElement =>
  * When a card opens or closes is the reader's input's business (card-input.ts).
  */
 export class CardDisplay {
-  readonly #document: Document;
-  /** Creates our UI host. */
-  readonly #createHost: () => ShadowRoot;
-  readonly #kb: KnowledgeBase;
-  readonly #matcher: MentionMatcher;
-  readonly #ui: CardUi;
-  readonly #actions: CardActions;
-  readonly #onActiveChange: (mention: PageMention | null) => void;
-  readonly #timers: IntentTimers;
-  readonly #signal: AbortSignal;
+  readonly #parts: CardDisplayParts;
   #open: OpenCard | null = null;
   #shadow: ShadowRoot | null = null;
   /** The positioned box the card is rendered into (stable while the card swaps entities). */
@@ -103,17 +94,9 @@ export class CardDisplay {
   #notice: CardNotice | null = null;
   #givingFocusBack = false;
 
-  constructor({ document, createHost, kb, matcher, ui, actions, onActiveChange, timers, signal }: CardDisplayParts) {
-    this.#document = document;
-    this.#createHost = createHost;
-    this.#kb = kb;
-    this.#matcher = matcher;
-    this.#ui = ui;
-    this.#actions = actions;
-    this.#onActiveChange = onActiveChange;
-    this.#timers = timers;
-    this.#signal = signal;
-    signal.addEventListener('abort', () => this.close('never'), { once: true });
+  constructor(parts: CardDisplayParts) {
+    this.#parts = parts;
+    parts.signal.addEventListener('abort', () => this.close('never'), { once: true });
   }
 
   get openMention(): PageMention | null {
@@ -158,12 +141,12 @@ export class CardDisplay {
     const same = mentions.find((mention) => sameMention(mention, open.mention));
     if (same) {
       open.mention = same;
-      this.#onActiveChange(same);
+      this.#parts.onActiveChange(same);
     } else this.close('if-focused');
   }
 
   updateUi(ui: CardUi): void {
-    Object.assign(this.#ui, ui);
+    Object.assign(this.#parts.ui, ui);
     this.#render();
     this.#notice?.render();
   }
@@ -174,7 +157,7 @@ export class CardDisplay {
    */
   reveal(mention: PageMention): void {
     const rect = mentionRange(mention).getBoundingClientRect();
-    const view = this.#document.defaultView!;
+    const view = this.#parts.document.defaultView!;
     const margin = Math.min(120, view.innerHeight / 4);
     if (rect.top < margin || rect.bottom > view.innerHeight - margin) {
       const behavior = view.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth';
@@ -189,8 +172,8 @@ export class CardDisplay {
 
   /** Opens the card of a mention (replacing any other); `focus` (the keyboard) moves focus into it. */
   show(mention: PageMention, how: OpenOptions): void {
-    this.#timers.cancelGrace();
-    this.#timers.cancelDwell();
+    this.#parts.timers.cancelGrace();
+    this.#parts.timers.cancelDwell();
     const current = this.#open;
     if (current?.mention === mention) {
       current.pinned ||= how.pinned;
@@ -218,7 +201,7 @@ export class CardDisplay {
       restoreTitles: holdBackTitles(mention.nodes),
     };
     this.#open = open;
-    this.#onActiveChange(mention);
+    this.#parts.onActiveChange(mention);
     // Hidden until placed: unplaced, it would sit in a corner, under the pointer of whoever goes there.
     frame.style.visibility = 'hidden';
     this.#render();
@@ -236,11 +219,11 @@ export class CardDisplay {
     if (!open) return;
     const hadFocus = this.focusInCard();
     this.#open = null;
-    this.#timers.cancelGrace();
+    this.#parts.timers.cancelGrace();
     open.stopFollowing();
     open.restoreTitles();
     if (this.#frame) render(null, this.#frame);
-    this.#onActiveChange(null);
+    this.#parts.onActiveChange(null);
     if (open.returnFocus && (restoreFocus === 'always' || (restoreFocus === 'if-focused' && hadFocus))) this.#giveFocusBack(open.returnFocus);
   }
 
@@ -252,20 +235,20 @@ export class CardDisplay {
   #mount(): HTMLElement {
     if (this.#shadow) {
       // A page that rebuilds its document can drop our host: put it back.
-      if (!this.#shadow.host.isConnected) this.#document.documentElement.append(this.#shadow.host);
+      if (!this.#shadow.host.isConnected) this.#parts.document.documentElement.append(this.#shadow.host);
       return this.#frame!;
     }
-    const signal = this.#signal;
-    const shadow = this.#createHost();
-    const region = this.#document.createElement('div');
-    const frame = this.#document.createElement('div');
+    const signal = this.#parts.signal;
+    const shadow = this.#parts.createHost();
+    const region = this.#parts.document.createElement('div');
+    const frame = this.#parts.document.createElement('div');
     frame.className = 'frame';
     shadow.append(region, frame);
-    this.#notice = new CardNotice(region, this.#ui, (element) => this.#giveFocusBack(element), signal);
+    this.#notice = new CardNotice(region, this.#parts.ui, (element) => this.#giveFocusBack(element), signal);
 
-    frame.addEventListener('pointerenter', () => this.#timers.cancelGrace(), { signal });
+    frame.addEventListener('pointerenter', () => this.#parts.timers.cancelGrace(), { signal });
     frame.addEventListener('pointerleave', (event) => {
-      if (event.pointerType !== 'touch' && this.#open && !this.#open.pinned) this.#timers.startGrace();
+      if (event.pointerType !== 'touch' && this.#open && !this.#open.pinned) this.#parts.timers.startGrace();
     }, { signal });
     frame.addEventListener('focusin', (event) => {
       // Reached with the keyboard: the reader is working in the card, the pointer may wander.
@@ -287,7 +270,7 @@ export class CardDisplay {
 
   /** Where focus should go back to when a card the keyboard opened closes. */
   #focusOrigin(): HTMLElement | null {
-    const active = this.#document.activeElement;
+    const active = this.#parts.document.activeElement;
     if (this.isOurs(active)) return this.#open?.returnFocus ?? null;
     return isFocusable(active) ? active : null;
   }
@@ -330,7 +313,7 @@ export class CardDisplay {
     const open = this.#open;
     if (!open || !this.#frame) return;
     const hadFocus = this.focusInCard();
-    const { language, t, disabledTopics } = this.#ui;
+    const { language, t, disabledTopics } = this.#parts.ui;
     const ownEntity = open.entityId === open.mention.entityId;
     const swap = (entityId: string) => {
       open.entityId = entityId;
@@ -338,19 +321,19 @@ export class CardDisplay {
     };
     render(
       <CardView
-        kb={this.#kb}
+        kb={this.#parts.kb}
         entityId={open.entityId}
         language={language}
         t={t}
-        match={ownEntity ? { text: open.mention.text, rule: this.#matcher.aliases[open.mention.alias]!.rule } : undefined}
-        backTo={ownEntity ? undefined : entityById(this.#kb, open.mention.entityId)?.name[language]}
+        match={ownEntity ? { text: open.mention.text, rule: this.#parts.matcher.aliases[open.mention.alias]!.rule } : undefined}
+        backTo={ownEntity ? undefined : entityById(this.#parts.kb, open.mention.entityId)?.name[language]}
         disabledTopics={disabledTopics}
         onSelectEntity={swap}
         onBack={() => swap(open.mention.entityId)}
         onClose={() => this.close('always')}
-        onNotThisHere={this.#actions.site === undefined ? undefined : () => this.#notThisHere(open)}
+        onNotThisHere={this.#parts.actions.site === undefined ? undefined : () => this.#notThisHere(open)}
         onHideTopic={(topicId) => this.#hideTopic(open, topicId)}
-        onShowTopic={(topicId) => void this.#actions.showTopic(topicId)}
+        onShowTopic={(topicId) => void this.#parts.actions.showTopic(topicId)}
       />,
       this.#frame,
     );
@@ -359,17 +342,17 @@ export class CardDisplay {
   }
 
   #notThisHere(open: OpenCard): void {
-    const alias = this.#actions.aliasOf(open.mention);
-    const undo = this.#actions.ignoreAliasHere(open.mention);
-    this.#showNotice(open, this.#ui.t('cardNoticeIgnored', alias, this.#actions.site ?? ''), async () => (await undo)?.());
+    const alias = this.#parts.actions.aliasOf(open.mention);
+    const undo = this.#parts.actions.ignoreAliasHere(open.mention);
+    this.#showNotice(open, this.#parts.ui.t('cardNoticeIgnored', alias, this.#parts.actions.site ?? ''), async () => (await undo)?.());
   }
 
   #hideTopic(open: OpenCard, topicId: string): void {
-    const { t, language, disabledTopics } = this.#ui;
-    const entity = entityById(this.#kb, open.entityId);
-    const label = topicById(this.#kb, topicId)?.label[language] ?? topicId;
+    const { t, language, disabledTopics } = this.#parts.ui;
+    const entity = entityById(this.#parts.kb, open.entityId);
+    const label = topicById(this.#parts.kb, topicId)?.label[language] ?? topicId;
     const stillShown = entity?.topics.some((id) => id !== topicId && !disabledTopics.includes(id)) ?? false;
-    const undo = this.#actions.hideTopic(topicId);
+    const undo = this.#parts.actions.hideTopic(topicId);
     const message = stillShown && entity ? `${t('cardNoticeTopicHidden', label)} ${t('cardNoticeStillShown', entity.name[language])}` : t('cardNoticeTopicHidden', label);
     // When the card stays (the entity has other topics), so does focus; when it goes, focus moves to the notice.
     this.#showNotice(stillShown ? null : open, message, async () => (await undo)());
