@@ -181,7 +181,7 @@ test.describe('options: display', () => {
     await expect(delay).toHaveValue('300');
     await delay.fill('1800');
     await delay.press('Tab');
-    await expect.poll(async () => (await storedSettings(serviceWorker)).cardDelayMs).toBe(1800);
+    await expect.poll(async () => (await storedSettings(serviceWorker))?.cardDelayMs).toBe(1800);
 
     await page.bringToFront();
     const { x, y } = await pointOfText(page, 'Aliyun');
@@ -195,7 +195,7 @@ test.describe('options: display', () => {
     await delay.fill('99999');
     await delay.press('Tab');
     await expect(delay).toHaveValue('2000');
-    await expect.poll(async () => (await storedSettings(serviceWorker)).cardDelayMs).toBe(2000);
+    await expect.poll(async () => (await storedSettings(serviceWorker))?.cardDelayMs).toBe(2000);
   });
 
   test('language switches the options page, the cards of an open tab and the popup to French', async ({ page, context, origin, extensionId, serviceWorker }) => {
@@ -282,8 +282,8 @@ test.describe('settings storage', () => {
 
     // A value bad in some fields only keeps the good ones.
     await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { highlightStyle: 'neon', cardDelayMs: -4, disabledTopics: ['e-commerce', 'no-such-topic'], language: 'fr' } }));
-    await expect.poll(async () => (await storedSettings(serviceWorker)).highlightStyle).toBe('tint');
-    expect(await storedSettings(serviceWorker)).toMatchObject({ cardDelayMs: 300, disabledTopics: ['e-commerce'], language: 'fr' });
+    await expect.poll(async () => (await storedSettings(serviceWorker))?.highlightStyle).toBe('tint');
+    expect(await storedSettings(serviceWorker))?.toMatchObject({ cardDelayMs: 300, disabledTopics: ['e-commerce'], language: 'fr' });
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Options de Backstory');
     await expectPainted(page, (t) => !t.includes('Jack Ma') && t.length > 0, 'the good field (e-commerce off) applied');
     await expect.poll(() => warnings.length).toBe(2);
@@ -298,7 +298,7 @@ test.describe('settings storage', () => {
       chrome.storage.local.set({ settings: { topics: { 'e-commerce': false, 'cloud-computing': true }, style: 'highlight', hoverDelay: 0.5 }, 'settings$': { v: 1 } }),
     );
     await expect.poll(() => serviceWorker.evaluate(() => chrome.storage.local.get('settings$'))).toEqual({ 'settings$': { v: 2 } });
-    expect(await storedSettings(serviceWorker)).toMatchObject({ disabledTopics: ['e-commerce'], highlightStyle: 'background', cardDelayMs: 500 });
+    expect(await storedSettings(serviceWorker))?.toMatchObject({ disabledTopics: ['e-commerce'], highlightStyle: 'background', cardDelayMs: 500 });
     await expectPainted(page, (t) => !t.includes('Jack Ma') && t.includes('Aliyun'), 'e-commerce off in the open tab');
     await expect.poll(() => highlightRules(page)).toMatch(/background-color/);
   });
