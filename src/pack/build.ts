@@ -44,6 +44,39 @@ export function buildPack(document: Document, source: string, kb: Pick<Knowledge
     entry.sentences.add(mention.sentence);
     known.set(mention.entityId, entry);
   }
+  // A context entity of the knowledge base (no aliases of its own: Amazon behind AWS) is known when the
+  // article names it by its name; "Google (Alphabet)" is named "Google" or "Alphabet".
+  const byName = new Map<string, Entity>();
+  for (const entity of kb.entities) {
+    for (const name of Object.values(entity.name)) for (const part of [name, ...name.split(/\s*[()]\s*/)]) if (part) byName.set(part.toLocaleLowerCase(), entity);
+  }
+  // Proposed entities: the names the matcher does not know.
+  const proposed: PackEntity[] = [];
+  const taken = new Set(kb.entities.map((entity) => entity.id));
+  for (const proposal of proposeNames(sentences, language, (form) => matcher.find(form, language).length > 0, new Set(byName.keys()))) {
+    const forms = [proposal.name, ...proposal.aliases];
+    const entity = forms.map((form) => byName.get(form.toLocaleLowerCase())).find((found) => found !== undefined);
+    if (entity) {
+      const entry = known.get(entity.id) ?? { forms: new Set(), sentences: new Set() };
+      for (const form of forms) entry.forms.add(form);
+      for (const index of proposal.sentences) entry.sentences.add(index);
+      known.set(entity.id, entry);
+      continue;
+    }
+    let id = slug(proposal.name);
+    for (let n = 2; taken.has(id); n++) id = `${slug(proposal.name)}-${n}`;
+    taken.add(id);
+    proposed.push({
+      id,
+      name: proposal.name,
+      type: proposal.type,
+      known: false,
+      aliases: proposal.aliases,
+      evidence: proposal.sentences.map((index) => sentences[index]!),
+    });
+  }
+
+  // Known entities first, in the knowledge base's order, their evidence in the article's.
   const entities: PackEntity[] = [];
   for (const entity of kb.entities) {
     const found = known.get(entity.id);
@@ -58,38 +91,7 @@ export function buildPack(document: Document, source: string, kb: Pick<Knowledge
       evidence: [...found.sentences].sort((a, b) => a - b).map((index) => sentences[index]!),
     });
   }
-
-  // Proposed entities: the names the matcher does not know. A context entity of the knowledge base (no
-  // aliases of its own: Amazon behind AWS) is known when the article names it by its name.
-  const byName = new Map<string, Entity>();
-  for (const entity of kb.entities) {
-    // "Google (Alphabet)" is named "Google" or "Alphabet".
-    for (const name of Object.values(entity.name)) for (const part of [name, ...name.split(/\s*[()]\s*/)]) if (part) byName.set(part.toLocaleLowerCase(), entity);
-  }
-  const taken = new Set(kb.entities.map((entity) => entity.id));
-  for (const proposal of proposeNames(sentences, language, (form) => matcher.find(form, language).length > 0, new Set(byName.keys()))) {
-    const forms = [proposal.name, ...proposal.aliases];
-    const entity = forms.map((form) => byName.get(form.toLocaleLowerCase())).find((found) => found !== undefined);
-    if (entity) {
-      const name = entity.name[language === 'fr' ? 'fr' : 'en'];
-      const evidence = proposal.sentences.map((index) => sentences[index]!);
-      const existing = entities.find((known) => known.id === entity.id);
-      if (existing) existing.evidence = [...new Set([...existing.evidence, ...evidence])];
-      else entities.push({ id: entity.id, name, type: entity.type, known: true, aliases: forms.filter((form) => form !== name), evidence });
-      continue;
-    }
-    let id = slug(proposal.name);
-    for (let n = 2; taken.has(id); n++) id = `${slug(proposal.name)}-${n}`;
-    taken.add(id);
-    entities.push({
-      id,
-      name: proposal.name,
-      type: proposal.type,
-      known: false,
-      aliases: proposal.aliases,
-      evidence: proposal.sentences.map((index) => sentences[index]!),
-    });
-  }
+  entities.push(...proposed);
 
   return {
     article: { title: article.title, language, source, summary: summarize(bodySentences) },
