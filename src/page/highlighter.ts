@@ -130,34 +130,36 @@ export class Highlighter implements MentionPainter {
    * Where each mention is on the page, read again when the layout may have moved them.
    * Read from a one-time IntersectionObserver: it reports the blocks' boxes as computed
    * for the next frame, where reading them ourselves would force a layout of the whole
-   * page (hundreds of milliseconds on a long one, while it is still settling).
+   * page (hundreds of milliseconds on a long one, while it is still settling). The
+   * boxes are placed against the root element's box of the same frame, not against
+   * `scrollY` when we hear of them: the page may have scrolled in between.
    */
   private measure(): void {
     this.measuring?.disconnect();
     const mentions = this.all;
-    const view = this.document.defaultView!;
-    const boxes = new Map<Node, Extent>();
+    const root = this.document.documentElement;
+    const boxes = new Map<Node, DOMRectReadOnly>();
     const finish = () => {
       this.measuring?.disconnect();
       this.measuring = null;
+      const rootTop = boxes.get(root)?.top ?? root.getBoundingClientRect().top;
       this.byPosition = new MentionsByPosition(mentions, (block, mention) => {
-        // A document or shadow root holding text straight under it has no box: the mention's own range then.
-        const extent = boxes.get(block);
-        if (extent) return extent;
-        const box = mentionRange(mention).getBoundingClientRect();
-        return { top: box.top + view.scrollY, bottom: box.bottom + view.scrollY };
+        // A document or shadow root holding text straight under it has no box: the mention's own range, read now.
+        const box = boxes.get(block);
+        if (box) return { top: box.top - rootTop, bottom: box.bottom - rootTop };
+        const now = mentionRange(mention).getBoundingClientRect();
+        const nowRootTop = root.getBoundingClientRect().top;
+        return { top: now.top - nowRootTop, bottom: now.bottom - nowRootTop };
       });
       // Positions changed: what is registered no longer matches them. While the page scrolls, the scroll's own
       // update registers them once it is still.
       this.registered = null;
       if (!this.isScrolling()) this.registerNearViewport();
     };
-    const blocks = new Set<Element>();
+    const blocks = new Set<Element>([root]);
     for (const mention of mentions) if (mention.block.nodeType === Node.ELEMENT_NODE) blocks.add(mention.block as Element);
-    if (blocks.size === 0) return finish();
     const measuring = new IntersectionObserver((entries) => {
-      const scrollTop = view.scrollY;
-      for (const { target, boundingClientRect: box } of entries) boxes.set(target, { top: box.top + scrollTop, bottom: box.bottom + scrollTop });
+      for (const { target, boundingClientRect } of entries) boxes.set(target, boundingClientRect);
       if (boxes.size >= blocks.size) finish();
     });
     for (const block of blocks) measuring.observe(block);

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { expectCard, expectPainted, firefoxSession, observePageMutations, pageMutations, pointOfText, waitUntil } from './harness';
+import { expectCard, expectPainted, firefoxSession, observePageMutations, pageMutations, paintedTexts, pointOfText, waitUntil } from './harness';
 import { colouredPixels } from '../pixels';
 
 /**
@@ -14,7 +14,10 @@ const INLINE_FRAMES = `<!doctype html><html lang="en"><head><meta charset="utf-8
 <script>addEventListener('load', () => { document.getElementById('blank').contentDocument.body.innerHTML = '<p>In an about:blank frame: ZTE was hit hard.</p>'; });</script>
 </body></html>`;
 
-const session = firefoxSession({ pages: { '/inline-frames.html': INLINE_FRAMES } });
+/** 3,000 mentions: more than are ever registered at once (see Highlighter). */
+const LONG_PAGE = `<!doctype html><html lang="en"><body>${Array.from({ length: 1500 }, (_, i) => `<p id="p${i}">Report ${i}: Huawei and ZTE answered questions.</p>`).join('')}</body></html>`;
+
+const session = firefoxSession({ pages: { '/inline-frames.html': INLINE_FRAMES, '/long-page.html': LONG_PAGE } });
 let page: Page;
 
 afterEach(async () => {
@@ -45,6 +48,21 @@ describe('pages in Firefox', () => {
     expect(styles).toBe(1);
     expect(sheets).toBe(1);
     expect(adopted).toBe(0);
+  });
+
+  test('on a page with thousands of mentions, those near the viewport are registered, and follow the reader to the end', async () => {
+    page = await session.firefox.browser.newPage();
+    await page.goto(`${session.origin}/long-page.html`);
+    const top = await expectPainted(page, (t) => t.length > 10 && t.length < 600, 'only the mentions near the top');
+    const paragraphOf = (index: number) => page.evaluate((id) => {
+      const mentions = [...(CSS.highlights.get('backstory-mention') ?? [])];
+      return mentions.some((range) => (range.startContainer as Text).parentElement?.id === id);
+    }, `p${index}`);
+    expect(await paragraphOf(0)).toBe(true);
+    await page.evaluate(() => document.getElementById('p1499')!.scrollIntoView());
+    await waitUntil(() => paragraphOf(1499), 'the end of the page registered once scrolled to');
+    expect(await paragraphOf(0)).toBe(false);
+    expect((await paintedTexts(page)).length).toBeLessThan(600);
   });
 
   test('open shadow roots are painted, visibly, at both levels; a closed one is not read', async () => {
