@@ -10,7 +10,7 @@ import { BASE_URL, PARSE_ONLY_SETTINGS } from '../src/cli/scan-html';
 import { knowledgeBase } from '../src/knowledge/knowledge-base';
 import { MentionMatcher } from '../src/matching/mention-matcher';
 import { buildPack } from '../src/pack/build';
-import type { KnowledgePack } from '../src/pack/types';
+import type { KnowledgePack } from '../src/knowledge/pack';
 
 export const PACK_FIXTURES = fileURLToPath(new URL('./fixtures/packs/', import.meta.url));
 /** Written after the builder was tuned on PACK_FIXTURES, and never used to tune it. */

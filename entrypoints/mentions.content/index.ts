@@ -1,5 +1,5 @@
 import { abortWhenOrphaned, removeLeftoverUiHosts } from '../../src/content/lifecycle';
-import { runMentions } from '../../src/content/mentions';
+import { runOnReadersKnowledge } from '../../src/content/readers-knowledge';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 
 export default defineContentScript({
@@ -13,6 +13,6 @@ export default defineContentScript({
   main(ctx) {
     abortWhenOrphaned(ctx);
     removeLeftoverUiHosts(document);
-    void runMentions(knowledgeBase, ctx.signal);
+    void runOnReadersKnowledge(knowledgeBase, ctx.signal);
   },
 });

@@ -3,4 +3,4 @@ import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { OptionsApp } from '../../src/options/options-app';
 import '../../src/options/options.css';
 
-render(<OptionsApp kb={knowledgeBase} />, document.getElementById('app')!);
+render(<OptionsApp bundled={knowledgeBase} />, document.getElementById('app')!);

@@ -3,4 +3,4 @@ import { knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { PopupApp } from '../../src/popup/popup-app';
 import '../../src/popup/popup.css';
 
-render(<PopupApp kb={knowledgeBase} />, document.getElementById('app')!);
+render(<PopupApp bundled={knowledgeBase} />, document.getElementById('app')!);

@@ -47,6 +47,15 @@ export function quotedEvidence(evidence: readonly Evidence[]): Evidence[] {
   return chosen;
 }
 
+/** Where an added article was read: its site, or the source as it is when it is no web address (a file). */
+function hostOf(source: string): string {
+  try {
+    return new URL(source).host || source;
+  } catch {
+    return source;
+  }
+}
+
 /** The first sentence of a description: the card's one-line "what is it". */
 export function firstSentence(text: string, language: Language): string {
   if (typeof Intl.Segmenter !== 'function') return text;
@@ -162,7 +171,8 @@ export function CardView(props: CardProps) {
         </button>
       </EntityHeader>
       <p id={descriptionId} class="description">
-        {firstSentence(entity.description[language], language)}
+        {/* The reader's own entities (src/library/with-packs.ts) have no description: what they are is their articles'. */}
+        {firstSentence(entity.description[language], language) || t('cardAddedEntity')}
       </p>
       <EntityNote entity={entity} language={language} />
 
@@ -175,7 +185,12 @@ export function CardView(props: CardProps) {
               {t('cardInTheArticle')}
               {sections.length > 1 ? ` · ${article.title}` : ''}
             </h3>
-            <p class="role">{role[language]}</p>
+            {article.source && (
+              <p class="source">
+                {t('cardArticleSource', hostOf(article.source), new Date(article.addedAt ?? 0).toLocaleDateString(language))}
+              </p>
+            )}
+            {role[language] && <p class="role">{role[language]}</p>}
             {quotedEvidence(evidence).map(({ sentence }) => (
               <figure key={sentence} class="evidence">
                 <blockquote lang={article.language}>

@@ -3,7 +3,7 @@
  *   prints the knowledge pack of the article the page holds, as one JSON object:
  *   { "article": { "title", "language", "source", "summary": [...] },
  *     "entities": [ { "id", "name", "type", "known", "aliases", "evidence" }, ... ] }
- *   (src/pack/types.ts). Exits 1, saying so, when the page holds no readable article.
+ *   (src/knowledge/pack.ts). Exits 1, saying so, when the page holds no readable article.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';

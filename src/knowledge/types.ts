@@ -106,6 +106,9 @@ export interface Article {
   summary: Localized;
   keyPoints: Localized[];
   topics: string[];
+  /** An article the reader added (a stored pack): where it was read, and when it was added (ISO 8601). */
+  source?: string;
+  addedAt?: string;
 }
 
 export interface KnowledgeBase {

@@ -5,7 +5,9 @@ import { LOOKS } from '../page/highlight-styles';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import { CARD_DELAY_RANGE, defaultSettings, HIGHLIGHT_STYLES, isEntityEnabled, siteFromInput, switchInOffList, type HighlightStyle, type Settings } from '../settings/settings';
 import { saveSettings, updateSettings } from '../settings/storage';
+import { useReadersKnowledge } from '../ui/use-readers-knowledge';
 import { useDocumentLanguage, useSettings } from '../ui/use-settings';
+import { ArticlesSection } from './articles-section';
 
 /**
  * Firefox paints no underline on highlighted text (src/page/highlight-styles.ts): options
@@ -35,12 +37,14 @@ interface SectionProps {
  * The options page. Every change is saved at once; open tabs follow through storage
  * (their content scripts watch the settings), so nothing needs a reload.
  */
-export function OptionsApp({ kb }: { kb: KnowledgeBase }) {
+export function OptionsApp({ bundled }: { bundled: KnowledgeBase }) {
+  const library = useReadersKnowledge(bundled);
+  const kb = library?.kb ?? bundled;
   const state = useSettings(kb);
-  /** The last change's confirmation, as a key: shown in the language in force now (a reset may change it). */
-  const [status, setStatus] = useState<MessageKey>();
+  /** The last change's confirmation: a key, shown in the language in force now (a reset may change it), or words. */
+  const [status, setStatus] = useState<MessageKey | { said: string }>();
   useDocumentLanguage(state?.language);
-  if (!state) return null;
+  if (!state || !library) return null;
   const { settings, t, language } = state;
   const change = (mutate: (settings: Settings) => void) => {
     void updateSettings(kb, mutate).then(() => setStatus('optionsSaved'));
@@ -50,11 +54,12 @@ export function OptionsApp({ kb }: { kb: KnowledgeBase }) {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
+      <ArticlesSection bundled={bundled} packs={library.packs} unreadable={library.unreadable.length} language={language} t={t} onDone={(said) => setStatus({ said })} />
       <TopicsSection {...props} />
       <SitesSection {...props} />
       <DisplaySection {...props} onReset={() => void saveSettings(defaultSettings()).then(() => setStatus('optionsResetDone'))} />
       <p class="status" role="status" aria-live="polite">
-        {status && t(status)}
+        {status && (typeof status === 'string' ? t(status) : status.said)}
       </p>
       <footer class="privacy">
         {/* PRIVACY.md, rendered into each build as privacy.html (wxt.config.ts): offline, in the extension. */}

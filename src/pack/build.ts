@@ -9,7 +9,7 @@ import { extractArticle } from './extract';
 import { proposeNames } from './names';
 import { collapseWhitespace, splitSentences } from './sentences';
 import { summarize } from './summary';
-import type { KnowledgePack, PackEntity } from './types';
+import type { KnowledgePack, PackEntity } from '../knowledge/pack';
 
 export class NoArticleError extends Error {
   constructor(source: string) {

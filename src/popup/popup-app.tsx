@@ -5,6 +5,7 @@ import { sendToTab } from '../messaging/protocol';
 import { switchInOffList } from '../settings/settings';
 import { updateSettings } from '../settings/storage';
 import { EntityDetails } from '../ui/entity-details';
+import { useReadersKnowledge } from '../ui/use-readers-knowledge';
 import { useDocumentLanguage, useSettings } from '../ui/use-settings';
 import { ArticleSummary } from './article-summary';
 import { PageList } from './page-list';
@@ -17,7 +18,9 @@ import { usePageReport } from './use-page-report';
  * stays mounted (hidden) so that the query, the scroll position and the button that
  * opened it are all still there on the way back.
  */
-export function PopupApp({ kb }: { kb: KnowledgeBase }) {
+export function PopupApp({ bundled }: { bundled: KnowledgeBase }) {
+  // The reader's knowledge base: the page's mentions may be of entities their own articles brought.
+  const kb = useReadersKnowledge(bundled)?.kb ?? bundled;
   const state = useSettings(kb);
   const { tabId, report } = usePageReport();
   const [summaryLanguage, setSummaryLanguage] = useState<Language>();

@@ -1,3 +1,4 @@
+import { isAddedId } from '../knowledge/pack';
 import type { Entity, KnowledgeBase, Language } from '../knowledge/types';
 import { HIGHLIGHT_STYLES, type HighlightStyle } from '../page/highlight-styles';
 
@@ -73,7 +74,8 @@ export function repairSettings(
     const value = raw[field];
     if (value === undefined) return;
     if (!isStringList(value)) return problems.push(`${field} was not a list of ids: reset`);
-    const kept = [...new Set(value.filter((id) => known.has(id)))];
+    // The reader's own ids stay: their article may be added again, and the background knows only the bundled ones.
+    const kept = [...new Set(value.filter((id) => known.has(id) || isAddedId(id)))];
     if (kept.length !== value.length) problems.push(`${field}: dropped unknown or repeated ids`);
     settings[field] = kept;
   };

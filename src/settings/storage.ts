@@ -21,9 +21,9 @@ const META_KEY = `${SETTINGS_STORAGE_KEY}$`;
  * in order, as WXT's item runs them. The background migrates in storage when it starts;
  * a page can load before it has, just after an update.
  */
-export function migrateInMemory(value: unknown, version: number): unknown {
+export function migrateInMemory(value: unknown, version: number, migrations = SETTINGS_MIGRATIONS, current = SETTINGS_VERSION): unknown {
   let migrated = value;
-  for (let next = version + 1; next <= SETTINGS_VERSION; next++) migrated = SETTINGS_MIGRATIONS[next]?.(migrated) ?? migrated;
+  for (let next = version + 1; next <= current; next++) migrated = migrations[next]?.(migrated) ?? migrated;
   return migrated;
 }
 

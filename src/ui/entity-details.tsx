@@ -34,7 +34,7 @@ export function EntityDetails({ kb, entityId, language, t, mentionsOnPage, onSho
   return (
     <article class="entity-details" aria-labelledby={titleId} data-entity={entity.id}>
       <EntityHeader entity={entity} language={language} t={t} titleId={titleId} headingRef={heading} />
-      <p>{entity.description[language]}</p>
+      <p>{entity.description[language] || t('cardAddedEntity')}</p>
       <EntityNote entity={entity} language={language} />
 
       {mentionsOnPage !== undefined && mentionsOnPage > 0 && onShowOnPage && (
@@ -48,7 +48,7 @@ export function EntityDetails({ kb, entityId, language, t, mentionsOnPage, onSho
       {articleSections(kb, entity).map(({ article, role, evidence }) => (
         <section key={article.id} aria-label={`${t('popupInTheArticle')}: ${article.title}`}>
           <h3>{t('popupInTheArticle')}</h3>
-          <p>{role[language]}</p>
+          {role[language] && <p>{role[language]}</p>}
           {evidence.slice(0, QUOTES).map(({ sentence }) => (
             <blockquote key={sentence} lang={article.language}>
               {sentence}

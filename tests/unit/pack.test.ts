@@ -11,7 +11,7 @@ import { detectLanguage } from '../../src/pack/extract';
 import { proposeNames } from '../../src/pack/names';
 import { collapseWhitespace, splitSentences } from '../../src/pack/sentences';
 import { summarize } from '../../src/pack/summary';
-import type { KnowledgePack } from '../../src/pack/types';
+import type { KnowledgePack } from '../../src/knowledge/pack';
 import { buildFixturePacks, describeQuality, HELD_OUT_FIXTURES, PACK_FIXTURES, precision, recall, scorePacks } from '../pack-quality';
 
 const window = new Window({ url: BASE_URL, settings: PARSE_ONLY_SETTINGS });

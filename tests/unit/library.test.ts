@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, test } from 'vitest';
+import { BASE_URL, PARSE_ONLY_SETTINGS } from '../../src/cli/scan-html';
+import { entityById, knowledgeBase } from '../../src/knowledge/knowledge-base';
+import { parseStoredPack, type KnowledgePack, type StoredPack } from '../../src/knowledge/pack';
+import { readStoredList } from '../../src/library/storage';
+import { withPacks } from '../../src/library/with-packs';
+import { MentionMatcher } from '../../src/matching/mention-matcher';
+import { buildPack } from '../../src/pack/build';
+import { repairSettings } from '../../src/settings/settings';
+
+const TENCENT_SENTENCE = 'Tencent Holdings said on Tuesday that it would open a data centre in Frankfurt, the first of three in Europe.';
+
+function pack(overrides: Partial<StoredPack> & { entities?: KnowledgePack['entities'] } = {}): StoredPack {
+  return {
+    id: 'added-tencent',
+    addedAt: '2026-11-02T09:00:00.000Z',
+    topics: ['cloud-computing'],
+    article: { title: 'Tencent Cloud opens in Europe', language: 'en', source: 'https://news.example/tencent', summary: [TENCENT_SENTENCE] },
+    entities: [
+      { id: 'tencent-holdings', name: 'Tencent Holdings', type: 'company', known: false, aliases: ['Tencent'], evidence: [TENCENT_SENTENCE] },
+      { id: 'alibaba-group', name: 'Alibaba Group', type: 'company', known: true, aliases: ['Alibaba'], evidence: ['Alibaba, its rival, has three.'] },
+    ],
+    ...overrides,
+  };
+}
+
+const names = (kb: typeof knowledgeBase, text: string) => {
+  const matcher = MentionMatcher.forKnowledgeBase(kb);
+  return matcher.find(text, 'en').map((mention) => `${text.slice(mention.start, mention.end)}=${mention.entityId}`);
+};
+
+describe('a pack as imported or stored', () => {
+  const window = new Window({ url: BASE_URL, settings: PARSE_ONLY_SETTINGS });
+  afterAll(() => window.happyDOM.close());
+
+  test('what `npm run pack` prints is accepted as it is, given an id stable for its source, the time of reading and no topic', () => {
+    const html = readFileSync(new URL('../fixtures/packs/en-01-tencent-cloud-europe.html', import.meta.url), 'utf8');
+    const document = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+    const built = JSON.parse(JSON.stringify(buildPack(document, 'https://news.example/a', knowledgeBase))) as KnowledgePack;
+    const now = new Date('2026-12-01T10:00:00.000Z');
+    const read = parseStoredPack(built, now);
+    if (!('pack' in read)) throw new Error(read.problem);
+    expect(read.pack).toEqual({ ...built, id: expect.stringMatching(/^added-[0-9a-z]+$/), addedAt: now.toISOString(), topics: [] });
+    const idOf = (source: string, title = built.article.title) => {
+      const other = parseStoredPack({ ...built, article: { ...built.article, source, title } });
+      return 'pack' in other ? other.pack.id : other.problem;
+    };
+    expect(idOf('https://news.example/a', 'Another title')).toBe(read.pack.id);
+    expect(idOf('https://news.example/b')).not.toBe(read.pack.id);
+  });
+
+  test('a pack that breaks the schema is refused, saying where', () => {
+    const bad = (value: unknown) => {
+      const read = parseStoredPack(value);
+      return 'problem' in read ? read.problem : 'accepted';
+    };
+    const good = pack();
+    expect(bad({ ...good, entities: [{ ...good.entities[0], type: 'planet' }] })).toMatch(/^entities\[0\]\.type: /);
+    expect(bad({ ...good, article: { ...good.article, summary: 'one sentence' } })).toMatch(/^article\.summary: /);
+    expect(bad({ ...good, entities: [{ ...good.entities[0], name: '   ' }] })).toMatch(/^entities\[0\]\.name: /);
+    expect(bad({ ...good, addedAt: 'yesterday' })).toMatch(/^addedAt: /);
+    expect(bad('a sentence')).toMatch(/^the file: /);
+    expect(bad({ entities: [] })).toMatch(/^article: /);
+    expect(bad(good)).toBe('accepted');
+  });
+});
+
+describe('the reader’s knowledge base', () => {
+  test('without packs, it is the bundled one', () => {
+    expect(withPacks(knowledgeBase, [])).toBe(knowledgeBase);
+  });
+
+  test('a proposed entity becomes the reader’s own: found by its names, filed under the pack’s topics, with the article’s evidence', () => {
+    const kb = withPacks(knowledgeBase, [pack()]);
+    expect(names(kb, 'Tencent Holdings and Tencent, not tencent.')).toEqual(['Tencent Holdings=added:tencent-holdings', 'Tencent=added:tencent-holdings']);
+    const tencent = entityById(kb, 'added:tencent-holdings')!;
+    expect(tencent).toMatchObject({ type: 'company', name: { en: 'Tencent Holdings' }, description: { en: '', fr: '' }, topics: ['cloud-computing'] });
+    expect(tencent.articles).toEqual([{ articleId: 'added-tencent', role: { en: '', fr: '' }, evidence: [{ sentence: TENCENT_SENTENCE, paragraph: 0 }] }]);
+    expect(kb.articles.map((article) => article.id)).toEqual(['alibaba-cloud-us-retreat', 'added-tencent']);
+    expect(kb.articles[1]).toMatchObject({ source: 'https://news.example/tencent', addedAt: '2026-11-02T09:00:00.000Z', summary: { en: TENCENT_SENTENCE } });
+  });
+
+  test('a known entity gains the article, newest first, and keeps its guarded aliases; the bundled knowledge base is left as it was', () => {
+    const before = JSON.stringify(knowledgeBase);
+    const older = pack({ id: 'added-older', addedAt: '2026-10-01T00:00:00.000Z' });
+    const kb = withPacks(knowledgeBase, [older, pack()]);
+    const alibaba = entityById(kb, 'alibaba-group')!;
+    expect(alibaba.articles.map((section) => section.articleId)).toEqual(['added-tencent', 'added-older', 'alibaba-cloud-us-retreat']);
+    expect(alibaba.aliases).toEqual(entityById(knowledgeBase, 'alibaba-group')!.aliases);
+    expect(JSON.stringify(knowledgeBase)).toBe(before);
+  });
+
+  test('a context entity named by its name gets that name as an alias: Microsoft, named by an added article, is found on pages', () => {
+    expect(names(knowledgeBase, 'Microsoft said so.')).toEqual([]);
+    const microsoft = { id: 'microsoft', name: 'Microsoft', type: 'company' as const, known: true, aliases: [], evidence: ['Microsoft said so.'] };
+    expect(names(withPacks(knowledgeBase, [pack({ entities: [microsoft] })]), 'Microsoft said so.')).toEqual(['Microsoft=microsoft']);
+  });
+
+  test('two articles naming the same entity make one, named after the older one, whose card compares them', () => {
+    const first = pack({ id: 'added-first', addedAt: '2026-10-01T00:00:00.000Z' });
+    const second = pack({
+      id: 'added-second',
+      topics: ['Gaming'],
+      entities: [{ id: 'tencent', name: 'Tencent', type: 'company', known: false, aliases: ['Pony Ma’s company'], evidence: ['Tencent also makes games.'] }],
+    });
+    const kb = withPacks(knowledgeBase, [second, first]);
+    const tencents = kb.entities.filter((entity) => entity.id.startsWith('added:'));
+    expect(tencents.map((entity) => entity.id)).toEqual(['added:tencent-holdings']);
+    expect(tencents[0]!.articles.map((section) => section.articleId)).toEqual(['added-second', 'added-first']);
+    expect(tencents[0]!.topics).toEqual(['cloud-computing', 'added-topic:gaming']);
+    expect(kb.topics.at(-1)).toEqual({ id: 'added-topic:gaming', label: { en: 'Gaming', fr: 'Gaming' } });
+  });
+
+  test('the same article stored twice counts once', () => {
+    expect(withPacks(knowledgeBase, [pack(), pack()]).articles).toHaveLength(2);
+  });
+});
+
+describe('stored packs', () => {
+  test('each stored pack is checked on read; one that breaks the schema is set aside as it is, not lost', () => {
+    const broken = { article: { title: 'No entities' } };
+    const { packs, unreadable } = readStoredList([pack(), broken], 1);
+    expect(packs.map((p) => p.id)).toEqual(['added-tencent']);
+    expect(unreadable).toEqual([broken]);
+    expect(readStoredList(undefined, undefined)).toEqual({ packs: [], unreadable: [] });
+    expect(readStoredList('garbage', 1)).toEqual({ packs: [], unreadable: ['garbage'] });
+  });
+
+  test('settings keep the reader’s own ids, which the background’s bundled knowledge base does not have', () => {
+    const { settings, problems } = repairSettings({ disabledEntities: ['added:tencent-holdings', 'huawei', 'gone'], disabledTopics: ['added-topic:gaming'] }, knowledgeBase);
+    expect(settings.disabledEntities).toEqual(['added:tencent-holdings', 'huawei']);
+    expect(settings.disabledTopics).toEqual(['added-topic:gaming']);
+    expect(problems).toEqual(['disabledEntities: dropped unknown or repeated ids']);
+  });
+});
