@@ -9,6 +9,9 @@ import { foldText, scriptOf } from '../matching/fold';
 
 const { entity: ADDED_ENTITY, topic: ADDED_TOPIC } = ADDED_ID_PREFIX;
 
+/** The topic of the reader's articles that name none. */
+const READERS_TOPIC: Topic = { id: `${ADDED_TOPIC}yours`, label: { en: 'Your articles', fr: 'Vos articles' } };
+
 const slug = (text: string) => foldText(text).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'name';
 const both = (text: string) => ({ en: text, fr: text });
 
@@ -29,7 +32,7 @@ export function isAddedEntity(entity: Pick<Entity, 'id'>): boolean {
  * - a proposed entity becomes the reader's own, without description; two articles proposing the same name (or
  *   sharing a form of it) make one entity, whose card compares them. Ids come from the oldest article: adding
  *   one never renames an entity the settings may name;
- * - topics are the knowledge base's by id, or the reader's own by label.
+ * - topics are the knowledge base's by id, or the reader's own by label ("Your articles" for an article filed under none).
  */
 export function withPacks(kb: KnowledgeBase, packs: readonly StoredPack[]): KnowledgeBase {
   if (packs.length === 0) return kb;
@@ -51,7 +54,9 @@ export function withPacks(kb: KnowledgeBase, packs: readonly StoredPack[]): Know
   const oldestFirst = [...packs].sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   for (const pack of oldestFirst) {
     if (kb.articles.some((article) => article.id === pack.id) || articles.some((article) => article.id === pack.id)) continue;
-    const topicIds = pack.topics.map((topic) => {
+    // An article filed under no topic is under the reader's: a switch in options turns its entities off.
+    if (pack.topics.length === 0 && !topics.includes(READERS_TOPIC)) topics.push(READERS_TOPIC);
+    const topicIds = pack.topics.length === 0 ? [READERS_TOPIC.id] : pack.topics.map((topic) => {
       if (topics.some(({ id }) => id === topic)) return topic;
       const id = `${ADDED_TOPIC}${slug(topic)}`;
       if (!topics.some((known) => known.id === id)) topics.push({ id, label: both(topic) });

@@ -113,6 +113,12 @@ describe('the reader’s knowledge base', () => {
     expect(kb.topics.at(-1)).toEqual({ id: 'added-topic:gaming', label: { en: 'Gaming', fr: 'Gaming' } });
   });
 
+  test('an article filed under no topic files its entities under the reader’s own, which options can switch off', () => {
+    const kb = withPacks(knowledgeBase, [pack({ topics: [] })]);
+    expect(entityById(kb, 'added:tencent-holdings')!.topics).toEqual(['added-topic:yours']);
+    expect(kb.topics.at(-1)).toEqual({ id: 'added-topic:yours', label: { en: 'Your articles', fr: 'Vos articles' } });
+  });
+
   test('the same article stored twice counts once', () => {
     expect(withPacks(knowledgeBase, [pack(), pack()]).articles).toHaveLength(2);
   });

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+import type { StoredPack } from '../../src/knowledge/pack';
+import { expect, expectPainted, launchWithExtension, paintedTexts, pointOfText, test } from './fixtures';
+
+/** A pack as `npm run --silent pack` prints it: an article naming Tencent (new to Backstory) and Alibaba Cloud (known). */
+const TENCENT_PACK = {
+  article: {
+    title: 'Tencent Cloud opens its first European region',
+    language: 'en',
+    source: 'https://news.example/tencent-europe',
+    summary: ['Tencent Holdings will open a cloud region in Frankfurt next year.', 'Alibaba Cloud opened one there in 2016.'],
+  },
+  entities: [
+    { id: 'alibaba-cloud', name: 'Alibaba Cloud', type: 'company', known: true, aliases: [], evidence: ['Alibaba Cloud opened one there in 2016.'] },
+    { id: 'tencent-holdings', name: 'Tencent Holdings', type: 'company', known: false, aliases: ['Tencent'], evidence: ['Tencent Holdings will open a cloud region in Frankfurt next year.'] },
+  ],
+};
+const PAGE = `<!doctype html><html lang="en"><head><title>Cloud in Europe</title></head><body>
+<p id="tencent">Tencent Holdings is coming to Frankfurt, where Tencent will compete with Alibaba Cloud.</p></body></html>`;
+
+const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+const dialog = (page: Page, name: string) => page.getByRole('dialog', { name, exact: true });
+
+async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.getByRole('heading', { name: 'Articles' })).toBeVisible();
+  return options;
+}
+
+async function importFile(options: Page, name: string, content: Buffer): Promise<void> {
+  await options.getByLabel('Import', { exact: true }).setInputFiles({ name, mimeType: 'application/json', buffer: content });
+}
+
+async function openNewsPage(context: BrowserContext, origin: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.route(`${origin}/cloud-in-europe.html`, (route) => route.fulfill({ contentType: 'text/html', body: PAGE }));
+  await page.goto(`${origin}/cloud-in-europe.html`);
+  await expectPainted(page, (texts) => texts.includes('Alibaba Cloud'), 'the bundled entity painted');
+  return page;
+}
+
+test.describe('articles the reader adds', () => {
+  test('a pack imported in options lights up its new entity, with its own card, in a tab already open; deleting it takes the highlights away', async ({ context, extensionId, origin }) => {
+    const page = await openNewsPage(context, origin);
+    expect(await paintedTexts(page)).not.toContain('Tencent Holdings');
+    const options = await openOptions(context, extensionId);
+    await importFile(options, 'tencent.json', json(TENCENT_PACK));
+    await expect(options.getByRole('status')).toHaveText(`Imported “${TENCENT_PACK.article.title}”.`);
+    await expect(options.getByRole('listitem').filter({ hasText: TENCENT_PACK.article.title })).toBeVisible();
+
+    // The open tab, not reloaded, has the new names.
+    await expectPainted(page, (texts) => texts.includes('Tencent Holdings') && texts.includes('Tencent'), 'the new entity painted in the open tab');
+    await page.bringToFront();
+    const { x, y } = await pointOfText(page, 'Tencent Holdings');
+    await page.mouse.move(x, y);
+    const card = dialog(page, 'Tencent Holdings');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('Named in an article you added.');
+    await expect(card).toContainText('Tencent Holdings will open a cloud region in Frankfurt next year.');
+    await expect(card).toContainText('news.example');
+    await page.keyboard.press('Escape');
+
+    // A bundled entity's card compares the two articles, the one added first.
+    const alibaba = await pointOfText(page, 'Alibaba Cloud');
+    await page.mouse.move(alibaba.x, alibaba.y);
+    const alibabaCard = dialog(page, 'Alibaba Cloud');
+    await expect(alibabaCard).toBeVisible();
+    const headings = alibabaCard.getByRole('heading', { level: 3 }).filter({ hasText: 'In the article' });
+    await expect(headings).toHaveCount(2);
+    await expect(headings.first()).toContainText(TENCENT_PACK.article.title);
+    await expect(alibabaCard).toContainText('Alibaba Cloud opened one there in 2016.');
+    await page.keyboard.press('Escape');
+
+    await options.bringToFront();
+    await options.getByRole('button', { name: `Delete ${TENCENT_PACK.article.title}` }).click();
+    await expect(options.getByRole('status')).toHaveText(`Deleted “${TENCENT_PACK.article.title}”.`);
+    await expectPainted(page, (texts) => !texts.includes('Tencent Holdings') && !texts.includes('Tencent') && texts.includes('Alibaba Cloud'), 'the new entity gone, the bundled one still painted');
+  });
+
+  test('a bad pack file is refused with an alert that says what is wrong, and nothing is lost', async ({ context, extensionId, origin, serviceWorker }) => {
+    const page = await openNewsPage(context, origin);
+    const options = await openOptions(context, extensionId);
+    await importFile(options, 'tencent.json', json(TENCENT_PACK));
+    await expectPainted(page, (texts) => texts.includes('Tencent Holdings'), 'the first pack in force');
+    const stored = async () => (await serviceWorker.evaluate(() => chrome.storage.local.get('packs'))).packs as StoredPack[];
+    const before = await stored();
+
+    const broken = { ...TENCENT_PACK, entities: [{ ...TENCENT_PACK.entities[1], type: 'planet' }] };
+    await importFile(options, 'broken.json', json(broken));
+    await expect(options.getByRole('alert')).toContainText('broken.json was not imported: entities[0].type:');
+    await importFile(options, 'not-json.json', Buffer.from('{ "article": '));
+    await expect(options.getByRole('alert')).toContainText('not-json.json was not imported: it is not a JSON file');
+
+    expect(await stored()).toEqual(before);
+    await expect(options.getByRole('listitem').filter({ hasText: TENCENT_PACK.article.title })).toBeVisible();
+    expect(await paintedTexts(page)).toContain('Tencent Holdings');
+  });
+
+  test('an exported pack imported into a fresh profile brings the same article back', async ({ context, extensionId, origin }) => {
+    const options = await openOptions(context, extensionId);
+    await importFile(options, 'tencent.json', json(TENCENT_PACK));
+    const downloading = options.waitForEvent('download');
+    await options.getByRole('button', { name: `Export ${TENCENT_PACK.article.title}` }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('tencent-cloud-opens-its-first-european-region.backstory.json');
+    const exported = JSON.parse(readFileSync((await download.path())!, 'utf8')) as StoredPack;
+    expect(exported).toMatchObject({ ...TENCENT_PACK, id: expect.stringMatching(/^added-/), topics: [] });
+
+    const fresh = await launchWithExtension();
+    try {
+      const worker = fresh.serviceWorkers()[0] ?? (await fresh.waitForEvent('serviceworker'));
+      const freshOptions = await openOptions(fresh, new URL(worker.url()).host);
+      await importFile(freshOptions, 'exported.json', readFileSync((await download.path())!));
+      await expect(freshOptions.getByRole('status')).toHaveText(`Imported “${TENCENT_PACK.article.title}”.`);
+      expect((await freshOptions.evaluate(() => chrome.storage.local.get('packs'))).packs).toEqual([exported]);
+      const page = await openNewsPage(fresh, origin);
+      await expectPainted(page, (texts) => texts.includes('Tencent Holdings'), 'the imported entity painted in the fresh profile');
+    } finally {
+      await fresh.close();
+    }
+  });
+});
