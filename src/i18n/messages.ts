@@ -11,11 +11,11 @@ export type Catalog = Record<string, { message: string; placeholders?: Record<st
 export type MessageKey = keyof typeof en;
 
 /**
- * Keys by where their strings show: these prefixes are the popup's, the options page's
+ * Keys by where their strings show: these prefixes are the popup's, the options page's, the review of an added article's
  * and the manifest's; every other string shows in pages (the card, its notices). The
  * content script carries only those (page-messages.ts).
  */
-const NOT_SHOWN_IN_PAGES = ['popup', 'options', 'ext', 'command'] as const;
+const NOT_SHOWN_IN_PAGES = ['popup', 'options', 'addArticle', 'ext', 'command'] as const;
 
 export type PageMessageKey = Exclude<MessageKey, `${(typeof NOT_SHOWN_IN_PAGES)[number]}${string}`>;
 

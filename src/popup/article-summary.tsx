@@ -21,23 +21,28 @@ export function ArticleSummary({ kb, article, shown, language, t, onShow }: Arti
     <section class="article" aria-labelledby="summary-title">
       <div class="section-head">
         <h2 id="summary-title">{t('popupSummary')}</h2>
-        <div class="segmented" role="group" aria-label={t('popupSummaryLanguage')}>
+        {/* An article the reader added is summed up in its own sentences, in its own language only. */}
+        {!article.addedAt && <div class="segmented" role="group" aria-label={t('popupSummaryLanguage')}>
           {LANGUAGES.map((option) => (
             <button key={option} type="button" lang={option} aria-pressed={option === shown} onClick={() => onShow(option)}>
               {OWN_NAMES[option]}
             </button>
           ))}
-        </div>
+        </div>}
       </div>
-      <p class="summary" lang={shown} data-testid="summary">
+      <p class="summary" lang={article.addedAt ? article.language : shown} data-testid="summary">
         {article.summary[shown]}
       </p>
-      <h3>{t('popupKeyPoints')}</h3>
-      <ul class="key-points" lang={shown}>
-        {article.keyPoints.map((point) => (
-          <li key={point.en}>{point[shown]}</li>
-        ))}
-      </ul>
+      {article.keyPoints.length > 0 && (
+        <>
+          <h3>{t('popupKeyPoints')}</h3>
+          <ul class="key-points" lang={shown}>
+            {article.keyPoints.map((point) => (
+              <li key={point.en}>{point[shown]}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>{t('popupTopics')}</h3>
       <ul class="chips">
         {article.topics.map((id) => (

@@ -10,7 +10,7 @@ import { useDocumentLanguage, useSettings } from '../ui/use-settings';
 import { ArticleSummary } from './article-summary';
 import { PageList } from './page-list';
 import { SearchPanel } from './search-panel';
-import { usePageReport } from './use-page-report';
+import { usePageReport, useTabUrl } from './use-page-report';
 
 /**
  * The toolbar popup: this page's mentions, a search over the knowledge base, and the
@@ -23,6 +23,8 @@ export function PopupApp({ bundled }: { bundled: KnowledgeBase }) {
   const kb = useReadersKnowledge(bundled)?.kb ?? bundled;
   const state = useSettings(kb);
   const { tabId, report } = usePageReport();
+  const tabUrl = useTabUrl(tabId);
+  const [shownArticleId, setShownArticleId] = useState<string>();
   const [summaryLanguage, setSummaryLanguage] = useState<Language>();
   const [query, setQuery] = useState('');
   /** Entities opened, the last one shown: related entities stack on it, Back pops. */
@@ -52,8 +54,13 @@ export function PopupApp({ bundled }: { bundled: KnowledgeBase }) {
 
   if (!state) return null;
   const { t, language, settings } = state;
-  const article = kb.articles[0];
+  // The article shown: one picked from the list, else the one this page is (when the reader added it), else the bundled one.
+  const pageArticle = tabUrl === undefined ? undefined : kb.articles.find((candidate) => candidate.source === tabUrl);
+  const article = kb.articles.find((candidate) => candidate.id === shownArticleId) ?? pageArticle ?? kb.articles[0];
   if (!article) return null;
+  const addArticle = () => {
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/add-article.html')}?tab=${tabId}` }).then(() => window.close());
+  };
 
   const reveal = (entityId: string) => {
     if (tabId === undefined) return;
@@ -91,6 +98,16 @@ export function PopupApp({ bundled }: { bundled: KnowledgeBase }) {
         <header>
           <h1 lang={article.language}>{article.title}</h1>
           <p class="meta">{t('popupArticleLanguage', t(`language_${article.language}`))}</p>
+          {/* A web page Backstory reads (it reports on it) can be added; one added already says so. */}
+          {pageArticle ? (
+            <p class="meta added">{t('popupAddedArticle')}</p>
+          ) : (
+            report?.site !== undefined && report !== null && tabId !== undefined && (
+              <button type="button" class="add" onClick={addArticle}>
+                {t('popupAddArticle')}
+              </button>
+            )
+          )}
         </header>
         <PageList
           kb={kb}
@@ -103,6 +120,20 @@ export function PopupApp({ bundled }: { bundled: KnowledgeBase }) {
         />
         <SearchPanel kb={kb} query={query} language={language} t={t} onQuery={setQuery} onOpen={open} />
         <ArticleSummary kb={kb} article={article} shown={summaryLanguage ?? language} language={language} t={t} onShow={setSummaryLanguage} />
+        {kb.articles.length > 1 && (
+          <details class="all-articles">
+            <summary>{t('popupAllArticles', kb.articles.length)}</summary>
+            <ul>
+              {kb.articles.map((item) => (
+                <li key={item.id}>
+                  <button type="button" class="link" aria-pressed={item.id === article.id} aria-label={t('popupShowSummary', item.title)} onClick={() => setShownArticleId(item.id)}>
+                    <span lang={item.language}>{item.title}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <footer>
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
             {t('popupOptions')}

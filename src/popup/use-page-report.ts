@@ -44,3 +44,15 @@ export function usePageReport(): PageReportState {
   }, []);
   return state;
 }
+
+/** The address of the popup's tab (host access shows it; undefined until known, or for a page we may not read). */
+export function useTabUrl(tabId: number | undefined): string | undefined {
+  const [url, setUrl] = useState<string>();
+  useEffect(() => {
+    if (tabId === undefined) return;
+    let current = true;
+    browser.tabs.get(tabId).then((tab) => current && setUrl(tab.url), () => undefined);
+    return () => void (current = false);
+  }, [tabId]);
+  return url;
+}

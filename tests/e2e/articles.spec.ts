@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { StoredPack } from '../../src/knowledge/pack';
-import { expect, expectPainted, launchWithExtension, paintedTexts, pointOfText, test } from './fixtures';
+import { expect, expectPainted, launchWithExtension, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
 
 /** A pack as `npm run --silent pack` prints it: an article naming Tencent (new to Backstory) and Alibaba Cloud (known). */
 const TENCENT_PACK = {
@@ -41,7 +41,66 @@ async function openNewsPage(context: BrowserContext, origin: string): Promise<Pa
   return page;
 }
 
+/** A news article (a fixture of the pack builder's), naming four companies Backstory knows and many it does not. */
+const NEWS_ARTICLE = readFileSync(new URL('../fixtures/packs/en-01-tencent-cloud-europe.html', import.meta.url), 'utf8');
+const NEWS_TITLE = 'Tencent steps up European cloud push with Frankfurt data centre deal';
+
 test.describe('articles the reader adds', () => {
+  test('"Add this article" reads the page, proposes its names unchecked, and saves those checked: an open tab highlights them, with their card', async ({ context, extensionId, origin, serviceWorker }) => {
+    const other = await openNewsPage(context, origin);
+    const news = await context.newPage();
+    await news.route(`${origin}/tencent-europe.html`, (route) => route.fulfill({ contentType: 'text/html', body: NEWS_ARTICLE }));
+    await news.goto(`${origin}/tencent-europe.html`);
+    await expectPainted(news, (texts) => texts.includes('Alibaba Cloud'), 'the bundled entities painted');
+    await news.bringToFront();
+    const tabId = await tabIdOf(serviceWorker, news.url());
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    const opening = context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Add this article' }).click();
+    const review = await opening;
+
+    await expect(review.getByRole('heading', { level: 2 })).toHaveText(NEWS_TITLE);
+    const known = review.getByRole('region', { name: 'Already known to Backstory' }).getByRole('listitem');
+    await expect(known.first()).toBeVisible();
+    for (const name of ['Amazon Web Services (AWS)', 'Microsoft Azure', 'Google Cloud', 'Alibaba Cloud']) await expect(known.filter({ hasText: name })).toHaveCount(1);
+    const summary = review.getByRole('region', { name: 'Summary, in the article’s own sentences' }).getByRole('listitem');
+    expect(await summary.count()).toBeGreaterThanOrEqual(3);
+    for (const sentence of await summary.allTextContents()) expect(NEWS_ARTICLE.replace(/\s+/g, ' ')).toContain(sentence);
+    const tencent = review.getByRole('checkbox', { name: 'Tencent Holdings' });
+    const canalys = review.getByRole('checkbox', { name: 'Canalys' });
+    await expect(tencent).not.toBeChecked();
+    await expect(canalys).not.toBeChecked();
+    await expect(review.getByRole('textbox', { name: 'Other names of Tencent Holdings, separated by commas' })).toHaveValue('Tencent');
+    await tencent.check();
+    await review.getByRole('checkbox', { name: 'Cloud computing' }).check();
+    await review.getByRole('button', { name: 'Save' }).click();
+    await expect(review.getByRole('status')).toContainText('Saved. Your open tabs now show its names:');
+
+    const [stored] = (await serviceWorker.evaluate(() => chrome.storage.local.get('packs'))).packs as StoredPack[];
+    expect(stored!.entities.filter((entity) => !entity.known).map((entity) => entity.name)).toEqual(['Tencent Holdings']);
+    expect(stored).toMatchObject({ topics: ['cloud-computing'], article: { title: NEWS_TITLE, source: news.url() } });
+
+    // The other tab, open all along, highlights the checked name and not the unchecked one, with a card of its own.
+    await expectPainted(other, (texts) => texts.includes('Tencent Holdings'), 'the checked name painted in the other tab');
+    await other.bringToFront();
+    const { x, y } = await pointOfText(other, 'Tencent Holdings');
+    await other.mouse.move(x, y);
+    const card = dialog(other, 'Tencent Holdings');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('Tencent Holdings said on Tuesday it would open a second data centre region in Germany next year');
+    await expect(card).toContainText(NEWS_TITLE);
+    expect(await paintedTexts(news)).not.toContain('Canalys');
+
+    // The article's own page now opens the popup on its summary.
+    const again = await context.newPage();
+    await news.bringToFront();
+    await again.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    await expect(again.getByText('In your articles')).toBeVisible();
+    await expect(again.getByRole('heading', { level: 1 })).toHaveText(NEWS_TITLE);
+    await expect(again.getByTestId('summary')).toContainText((await summary.allTextContents())[0]!);
+  });
+
   test('a pack imported in options lights up its new entity, with its own card, in a tab already open; deleting it takes the highlights away', async ({ context, extensionId, origin }) => {
     const page = await openNewsPage(context, origin);
     expect(await paintedTexts(page)).not.toContain('Tencent Holdings');
