@@ -13,6 +13,15 @@ async function saveScreenshot(page: Page, name: string, language: string): Promi
   await page.screenshot({ path: `${SCREENSHOTS}${name}`, fullPage: true, animations: 'disabled' });
 }
 
+/** An article the reader added, as stored. */
+const ADDED_PACK = {
+  id: 'added-a11y',
+  addedAt: '2026-12-01T09:00:00.000Z',
+  topics: [],
+  article: { title: 'Tencent opens in Frankfurt', language: 'en', source: 'https://news.example/tencent', summary: ['Tencent Holdings opens in Frankfurt.'] },
+  entities: [{ id: 'tencent-holdings', name: 'Tencent Holdings', type: 'company', known: false, aliases: ['Tencent'], evidence: ['Tencent Holdings opens in Frankfurt.'] }],
+};
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
@@ -59,12 +68,28 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await saveScreenshot(popup, `popup-${colorScheme}.png`, language);
       });
 
-      test('the options page has no axe violations', async ({ page, extensionId }) => {
+      test('the options page has no axe violations, an added article listed', async ({ page, extensionId, serviceWorker }) => {
+        await serviceWorker.evaluate((pack) => chrome.storage.local.set({ packs: [pack], 'packs$': { v: 1 } }), ADDED_PACK);
         await page.goto(`chrome-extension://${extensionId}/options.html`);
+        await expect(page.getByRole('button', { name: new RegExp(ADDED_PACK.article.title) })).toHaveCount(2);
         await expect(page.locator('html')).toHaveAttribute('lang', language);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         expect(await violations(page)).toEqual([]);
         await saveScreenshot(page, `options-${colorScheme}.png`, language);
+      });
+
+      test('the review of an article to add has no axe violations', async ({ page, context, origin, extensionId, serviceWorker }) => {
+        await page.goto(`${origin}/cloud-rivals.html`);
+        await expectPainted(page, (t) => t.includes('Aliyun'), 'mentions painted');
+        await page.bringToFront();
+        const tabId = await tabIdOf(serviceWorker, page.url());
+        const review = await context.newPage();
+        await review.emulateMedia({ colorScheme });
+        await review.goto(`chrome-extension://${extensionId}/add-article.html?tab=${tabId}`);
+        await expect(review.locator('html')).toHaveAttribute('lang', language);
+        await expect(review.getByRole('checkbox').first()).toBeVisible();
+        expect(await violations(review)).toEqual([]);
+        await saveScreenshot(review, `add-article-${colorScheme}.png`, language);
       });
 
       test('an open card has no axe violations', async ({ page, origin }) => {

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
-import { expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
+import { EXTENSION_DIR, expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
 
 const article = knowledgeBase.articles[0]!;
 
@@ -74,4 +77,11 @@ test('the popup lists the mentions of a real tab', async ({ page, context, origi
   const list = popup.getByRole('region', { name: 'On this page' });
   await expect(list.getByRole('button', { name: /Alibaba Cloud/ })).toBeVisible();
   await expect(list.getByRole('button', { name: /Huawei/ })).toBeVisible();
+});
+
+test('the content script, which runs in every frame of every page, stays within 30 KiB gzipped', () => {
+  // The card, the pack builder and their libraries are scripts and pages of their own, loaded when needed.
+  const gzipped = gzipSync(readFileSync(join(EXTENSION_DIR, 'content-scripts/mentions.js')), { level: 9 }).length;
+  expect(gzipped).toBeLessThanOrEqual(30 * 1024);
+  expect(readFileSync(join(EXTENSION_DIR, 'content-scripts/mentions.js'), 'utf8')).not.toMatch(/readabilityDataTable|compromise/);
 });
