@@ -1,39 +1,17 @@
 import { browser } from 'wxt/browser';
-import { parseStoredPack, type StoredPack } from '../knowledge/pack';
-import { migrateInMemory, quietly } from '../settings/storage';
+import type { StoredPack } from '../knowledge/pack';
+import { quietly } from '../settings/storage';
+import { PACKS_VERSION, readStoredList, type StoredPacks } from './stored-list';
+
+export type { StoredPacks };
 
 /**
  * The articles the reader added, as stored packs in `storage.local`: the list under `packs`, the
  * version of its shape under `packs$` as `{ v }`, the settings' layout and migration mechanism
- * (src/settings/storage.ts). Every read checks each pack with the pack schema: a pack that
- * breaks it is left out (and counted), never allowed to stop the others.
+ * (src/settings/storage.ts). Every read checks each pack with the pack schema (./stored-list.ts).
  */
 export const PACKS_STORAGE_KEY = 'packs';
 const META_KEY = `${PACKS_STORAGE_KEY}$`;
-export const PACKS_VERSION = 1;
-/** The migrations, by the version they lead to (none yet). */
-export const PACKS_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {};
-
-export interface StoredPacks {
-  packs: StoredPack[];
-  /** Stored items left out as they break the schema: kept in storage as they are, never lost to a save. */
-  unreadable: unknown[];
-}
-
-/** The stored list, migrated and checked in memory. */
-export function readStoredList(stored: unknown, version: unknown): StoredPacks {
-  const list = migrateInMemory(stored, typeof version === 'number' ? version : 1, PACKS_MIGRATIONS, PACKS_VERSION);
-  if (!Array.isArray(list)) return { packs: [], unreadable: list === undefined ? [] : [list] };
-  const packs: StoredPack[] = [];
-  const unreadable: unknown[] = [];
-  for (const item of list) {
-    const read = parseStoredPack(item);
-    if ('pack' in read) packs.push(read.pack);
-    else unreadable.push(item);
-  }
-  return { packs, unreadable };
-}
-
 async function readFromStorage(): Promise<StoredPacks> {
   const stored = await browser.storage.local.get([PACKS_STORAGE_KEY, META_KEY]);
   return readStoredList(stored[PACKS_STORAGE_KEY], (stored[META_KEY] as { v?: unknown } | undefined)?.v);

@@ -63,3 +63,15 @@ export function migrateSettingsV1ToV2(stored: unknown): unknown {
 export const SETTINGS_MIGRATIONS: Record<number, (stored: unknown) => unknown> = {
   2: migrateSettingsV1ToV2,
 };
+
+/**
+ * A stored value brought to the current shape: the migrations its version has not had,
+ * in order, as WXT's item runs them. The background migrates in storage when it starts;
+ * a page can load before it has, just after an update. Stored
+ * packs use the same mechanism with their own list (src/library/storage.ts).
+ */
+export function migrateInMemory(value: unknown, version: number, migrations = SETTINGS_MIGRATIONS, current = SETTINGS_VERSION): unknown {
+  let migrated = value;
+  for (let next = version + 1; next <= current; next++) migrated = migrations[next]?.(migrated) ?? migrated;
+  return migrated;
+}

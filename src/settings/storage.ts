@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
+import { migrateInMemory, SETTINGS_VERSION } from './migrations';
 import { repairSettings, type Settings, type SettingsScope } from './settings';
 
 /**
@@ -15,17 +15,6 @@ import { repairSettings, type Settings, type SettingsScope } from './settings';
 export const SETTINGS_STORAGE_KEY = 'settings';
 const META_KEY = `${SETTINGS_STORAGE_KEY}$`;
 
-
-/**
- * A stored value brought to the current shape: the migrations its version has not had,
- * in order, as WXT's item runs them. The background migrates in storage when it starts;
- * a page can load before it has, just after an update.
- */
-export function migrateInMemory(value: unknown, version: number, migrations = SETTINGS_MIGRATIONS, current = SETTINGS_VERSION): unknown {
-  let migrated = value;
-  for (let next = version + 1; next <= current; next++) migrated = migrations[next]?.(migrated) ?? migrated;
-  return migrated;
-}
 
 /**
  * Reads the settings, migrated and repaired in memory and silently: a content script's

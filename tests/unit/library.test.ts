@@ -4,7 +4,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { BASE_URL, PARSE_ONLY_SETTINGS } from '../../src/cli/scan-html';
 import { entityById, knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { parseStoredPack, type KnowledgePack, type StoredPack } from '../../src/knowledge/pack';
-import { readStoredList } from '../../src/library/storage';
+import { readStoredList } from '../../src/library/stored-list';
 import { withPacks } from '../../src/library/with-packs';
 import { MentionMatcher } from '../../src/matching/mention-matcher';
 import { buildPack } from '../../src/pack/build';
