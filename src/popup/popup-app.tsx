@@ -55,7 +55,8 @@ export function PopupApp({ bundled }: { bundled: KnowledgeBase }) {
   if (!state) return null;
   const { t, language, settings } = state;
   // The article shown: one picked from the list, else the one this page is (when the reader added it), else the bundled one.
-  const pageArticle = tabUrl === undefined ? undefined : kb.articles.find((candidate) => candidate.source === tabUrl);
+  const withoutFragment = (url: string | undefined) => url?.split('#')[0];
+  const pageArticle = tabUrl === undefined ? undefined : kb.articles.find((candidate) => withoutFragment(candidate.source) === withoutFragment(tabUrl));
   const article = kb.articles.find((candidate) => candidate.id === shownArticleId) ?? pageArticle ?? kb.articles[0];
   if (!article) return null;
   const addArticle = () => {

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { resolveLanguage, translator, type Translate } from '../i18n/messages';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import type { Settings } from '../settings/settings';
 import { readSettings, watchSettings } from '../settings/storage';
+import { useStored } from './use-stored';
 
 export interface SettingsState {
   settings: Settings;
@@ -13,21 +14,8 @@ export interface SettingsState {
 
 /** The reader's settings, kept current while the page is open (null until loaded). */
 export function useSettings(kb: KnowledgeBase): SettingsState | null {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    let changed = false;
-    // Silent: the background owns repairs (it reports and writes them back); a page only needs valid settings.
-    void readSettings(kb).then((loaded) => {
-      // A change seen while reading is newer than what the read returns.
-      if (!controller.signal.aborted && !changed) setSettings(loaded);
-    });
-    watchSettings(kb, (next) => {
-      changed = true;
-      setSettings(next);
-    }, controller.signal);
-    return () => controller.abort();
-  }, [kb]);
+  // Silent: the background owns repairs (it reports and writes them back); a page only needs valid settings.
+  const settings = useStored(() => readSettings(kb), (onChange, signal) => watchSettings(kb, onChange, signal), [kb]);
   if (!settings) return null;
   const language = resolveLanguage(settings.language, browser.i18n.getUILanguage());
   return { settings, language, t: translator(language) };
