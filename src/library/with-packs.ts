@@ -29,9 +29,9 @@ export function isAddedEntity(entity: Pick<Entity, 'id'>): boolean {
  * - each pack is an article (its summary, its own sentences, in both UI languages: it is not translated);
  * - a known entity gains the article's section (its evidence) and the forms it was named by that none of its
  *   aliases already matches (an alias with guards, "Alibaba" the company and not the tale's hero, keeps them);
- * - a proposed entity becomes the reader's own, without description; two articles proposing the same name (or
- *   sharing a form of it) make one entity, whose card compares them. Ids come from the oldest article: adding
- *   one never renames an entity the settings may name;
+ * - a proposed entity becomes the reader's own, without description; two articles proposing the same entity (the
+ *   name of one is a form of the other's) make one entity, whose card compares them. Ids come from the oldest
+ *   article: adding one never renames an entity the settings may name;
  * - topics are the knowledge base's by id, or the reader's own by label ("Your articles" for an article filed under none).
  */
 export function withPacks(kb: KnowledgeBase, packs: readonly StoredPack[]): KnowledgeBase {
@@ -48,8 +48,9 @@ export function withPacks(kb: KnowledgeBase, packs: readonly StoredPack[]): Know
     changed.add(copy.id);
     return copy;
   };
-  /** The reader's entities by each folded form of their names. */
+  /** The reader's entities by each folded form of their names (a form belongs to the first entity to use it), and by their names. */
   const addedByForm = new Map<string, Entity>();
+  const addedByName = new Map<string, Entity>();
 
   const oldestFirst = [...packs].sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   for (const pack of oldestFirst) {
@@ -76,7 +77,11 @@ export function withPacks(kb: KnowledgeBase, packs: readonly StoredPack[]): Know
     for (const found of pack.entities) {
       const section = { articleId: pack.id, role: both(''), evidence: found.evidence.map((sentence, paragraph) => ({ sentence, paragraph })) };
       const forms = [...new Set([found.name, ...found.aliases])];
-      const known = found.known ? entities.get(found.id) : forms.map((form) => addedByForm.get(foldText(form))).find(Boolean);
+      // The same entity: its name is a form of one of the reader's, or one of its forms is the name of one. Two that
+      // only share a short form ("Tencent" of Tencent Holdings and of Tencent Music) are two, and the first keeps it.
+      const known = found.known
+        ? entities.get(found.id)
+        : (addedByForm.get(foldText(found.name)) ?? found.aliases.map((alias) => addedByName.get(foldText(alias))).find(Boolean));
       let entity: Entity;
       if (known) {
         entity = editable(known);
@@ -88,13 +93,15 @@ export function withPacks(kb: KnowledgeBase, packs: readonly StoredPack[]): Know
         entity = { id, type: found.type, name: both(found.name), description: both(''), external: false, aliases: [], topics: topicIds, relations: [], articles: [section] };
         entities.set(id, entity);
         changed.add(id);
+        addedByName.set(foldText(found.name), entity);
       }
       const matched = new Set(entity.aliases.map((alias) => foldText(alias.text)));
-      for (const form of forms) {
-        if (isAddedEntity(entity)) addedByForm.set(foldText(form), entity);
-        if (matched.has(foldText(form))) continue;
-        matched.add(foldText(form));
-        entity.aliases.push(aliasOf(form));
+      for (const form of forms.map((text) => ({ text, folded: foldText(text) }))) {
+        const owner = addedByForm.get(form.folded);
+        if (matched.has(form.folded) || (owner && owner !== entity)) continue;
+        if (isAddedEntity(entity)) addedByForm.set(form.folded, entity);
+        matched.add(form.folded);
+        entity.aliases.push(aliasOf(form.text));
       }
     }
   }

@@ -119,6 +119,20 @@ describe('the reader’s knowledge base', () => {
     expect(kb.topics.at(-1)).toEqual({ id: 'added-topic:yours', label: { en: 'Your articles', fr: 'Vos articles' } });
   });
 
+  test('two entities that only share a short form stay two, and the first keeps the short form', () => {
+    const music = pack({
+      id: 'added-music',
+      addedAt: '2026-11-03T09:00:00.000Z',
+      entities: [{ id: 'tencent-music', name: 'Tencent Music', type: 'company', known: false, aliases: ['Tencent'], evidence: ['Tencent Music streams songs.'] }],
+    });
+    const kb = withPacks(knowledgeBase, [music, pack()]);
+    expect(names(kb, 'Tencent Music, Tencent Holdings, Tencent.')).toEqual([
+      'Tencent Music=added:tencent-music',
+      'Tencent Holdings=added:tencent-holdings',
+      'Tencent=added:tencent-holdings',
+    ]);
+  });
+
   test('the same article stored twice counts once', () => {
     expect(withPacks(knowledgeBase, [pack(), pack()]).articles).toHaveLength(2);
   });
