@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BASE_URL, PARSE_ONLY_SETTINGS } from '../../src/cli/scan-html';
 import { entityById, knowledgeBase } from '../../src/knowledge/knowledge-base';
 import { parseStoredPack, type KnowledgePack, type StoredPack } from '../../src/knowledge/pack';
+import { readPacks, StorageFullError, updatePacks } from '../../src/library/storage';
 import { readStoredList } from '../../src/library/stored-list';
 import { withPacks } from '../../src/library/with-packs';
 import { MentionMatcher } from '../../src/matching/mention-matcher';
@@ -153,5 +155,31 @@ describe('stored packs', () => {
     expect(settings.disabledEntities).toEqual(['added:tencent-holdings', 'huawei']);
     expect(settings.disabledTopics).toEqual(['added-topic:gaming']);
     expect(problems).toEqual(['disabledEntities: dropped unknown or repeated ids']);
+  });
+});
+
+describe('the stored packs in storage.local', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  test('an update keeps the items it cannot read, as they were, and records the shape’s version', async () => {
+    const broken = { article: { title: 'No entities' } };
+    await fakeBrowser.storage.local.set({ packs: [broken] });
+    await updatePacks((packs) => [...packs, pack()]);
+    expect(await fakeBrowser.storage.local.get(['packs', 'packs$'])).toEqual({ packs: [pack(), broken], 'packs$': { v: 1 } });
+    expect(await readPacks()).toEqual({ packs: [pack()], unreadable: [broken] });
+  });
+
+  test('a full storage is said plainly, and the list stays as it was', async () => {
+    await updatePacks(() => [pack()]);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(updatePacks((packs) => [...packs, pack({ id: 'added-second' })])).rejects.toBeInstanceOf(StorageFullError);
+    expect((await readPacks()).packs.map((stored) => stored.id)).toEqual(['added-tencent']);
+  });
+
+  test('a read that fails saves nothing over the reader’s articles', async () => {
+    await updatePacks(() => [pack()]);
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValueOnce(new Error('database corrupt'));
+    await expect(updatePacks(() => [])).rejects.toThrow('database corrupt');
+    expect((await readPacks()).packs).toHaveLength(1);
   });
 });
