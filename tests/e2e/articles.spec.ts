@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
 import type { StoredPack } from '../../src/knowledge/pack';
 import { expect, expectPainted, launchWithExtension, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
 
@@ -21,6 +21,25 @@ const PAGE = `<!doctype html><html lang="en"><head><title>Cloud in Europe</title
 
 const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name, exact: true });
+
+/** Rests the pointer on `text` in `page` (brought to the front) and waits for the card named `name`. */
+async function hoverCard(page: Page, text: string, name: string): Promise<Locator> {
+  await page.bringToFront();
+  const { x, y } = await pointOfText(page, text);
+  await page.mouse.move(x, y);
+  const card = dialog(page, name);
+  await expect(card).toBeVisible();
+  return card;
+}
+
+/** The popup, opened as a page of its own on the tab of `page` (see usePageReport). */
+async function openPopupOn(page: Page, context: BrowserContext, extensionId: string, serviceWorker: Worker): Promise<Page> {
+  await page.bringToFront();
+  const tabId = await tabIdOf(serviceWorker, page.url());
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
 
 async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();
@@ -52,10 +71,7 @@ test.describe('articles the reader adds', () => {
     await news.route(`${origin}/tencent-europe.html`, (route) => route.fulfill({ contentType: 'text/html', body: NEWS_ARTICLE }));
     await news.goto(`${origin}/tencent-europe.html`);
     await expectPainted(news, (texts) => texts.includes('Alibaba Cloud'), 'the bundled entities painted');
-    await news.bringToFront();
-    const tabId = await tabIdOf(serviceWorker, news.url());
-    const popup = await context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openPopupOn(news, context, extensionId, serviceWorker);
     const opening = context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Add this article' }).click();
     const review = await opening;
@@ -83,19 +99,13 @@ test.describe('articles the reader adds', () => {
 
     // The other tab, open all along, highlights the checked name and not the unchecked one, with a card of its own.
     await expectPainted(other, (texts) => texts.includes('Tencent Holdings'), 'the checked name painted in the other tab');
-    await other.bringToFront();
-    const { x, y } = await pointOfText(other, 'Tencent Holdings');
-    await other.mouse.move(x, y);
-    const card = dialog(other, 'Tencent Holdings');
-    await expect(card).toBeVisible();
+    const card = await hoverCard(other, 'Tencent Holdings', 'Tencent Holdings');
     await expect(card).toContainText('Tencent Holdings said on Tuesday it would open a second data centre region in Germany next year');
     await expect(card).toContainText(NEWS_TITLE);
     expect(await paintedTexts(news)).not.toContain('Canalys');
 
     // The article's own page now opens the popup on its summary.
-    const again = await context.newPage();
-    await news.bringToFront();
-    await again.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+    const again = await openPopupOn(news, context, extensionId, serviceWorker);
     await expect(again.getByText('In your articles')).toBeVisible();
     await expect(again.getByRole('heading', { level: 1 })).toHaveText(NEWS_TITLE);
     await expect(again.getByTestId('summary')).toContainText((await summary.allTextContents())[0]!);
@@ -111,21 +121,14 @@ test.describe('articles the reader adds', () => {
 
     // The open tab, not reloaded, has the new names.
     await expectPainted(page, (texts) => texts.includes('Tencent Holdings') && texts.includes('Tencent'), 'the new entity painted in the open tab');
-    await page.bringToFront();
-    const { x, y } = await pointOfText(page, 'Tencent Holdings');
-    await page.mouse.move(x, y);
-    const card = dialog(page, 'Tencent Holdings');
-    await expect(card).toBeVisible();
+    const card = await hoverCard(page, 'Tencent Holdings', 'Tencent Holdings');
     await expect(card).toContainText('Named in an article you added.');
     await expect(card).toContainText('Tencent Holdings will open a cloud region in Frankfurt next year.');
     await expect(card).toContainText('news.example');
     await page.keyboard.press('Escape');
 
     // A bundled entity's card compares the two articles, the one added first.
-    const alibaba = await pointOfText(page, 'Alibaba Cloud');
-    await page.mouse.move(alibaba.x, alibaba.y);
-    const alibabaCard = dialog(page, 'Alibaba Cloud');
-    await expect(alibabaCard).toBeVisible();
+    const alibabaCard = await hoverCard(page, 'Alibaba Cloud', 'Alibaba Cloud');
     const headings = alibabaCard.getByRole('heading', { level: 3 }).filter({ hasText: 'In the article' });
     await expect(headings).toHaveCount(2);
     await expect(headings.first()).toContainText(TENCENT_PACK.article.title);
