@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Locator, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import type { StoredPack } from '../../src/knowledge/pack';
-import { expect, expectPainted, launchWithExtension, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
+import { expect, expectPainted, launchWithExtension, openPopupFor, paintedTexts, pointOfText, test } from './fixtures';
 
 /** A pack as `npm run --silent pack` prints it: an article naming Tencent (new to Backstory) and Alibaba Cloud (known). */
 const TENCENT_PACK = {
@@ -30,15 +30,6 @@ async function hoverCard(page: Page, text: string, name: string): Promise<Locato
   const card = dialog(page, name);
   await expect(card).toBeVisible();
   return card;
-}
-
-/** The popup, opened as a page of its own on the tab of `page` (see usePageReport). */
-async function openPopupOn(page: Page, context: BrowserContext, extensionId: string, serviceWorker: Worker): Promise<Page> {
-  await page.bringToFront();
-  const tabId = await tabIdOf(serviceWorker, page.url());
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  return popup;
 }
 
 async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
@@ -71,7 +62,7 @@ test.describe('articles the reader adds', () => {
     await news.route(`${origin}/tencent-europe.html`, (route) => route.fulfill({ contentType: 'text/html', body: NEWS_ARTICLE }));
     await news.goto(`${origin}/tencent-europe.html`);
     await expectPainted(news, (texts) => texts.includes('Alibaba Cloud'), 'the bundled entities painted');
-    const popup = await openPopupOn(news, context, extensionId, serviceWorker);
+    const popup = await openPopupFor(news, context, extensionId, serviceWorker);
     const opening = context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Add this article' }).click();
     const review = await opening;
@@ -105,7 +96,7 @@ test.describe('articles the reader adds', () => {
     expect(await paintedTexts(news)).not.toContain('Canalys');
 
     // The article's own page now opens the popup on its summary.
-    const again = await openPopupOn(news, context, extensionId, serviceWorker);
+    const again = await openPopupFor(news, context, extensionId, serviceWorker);
     await expect(again.getByText('In your articles')).toBeVisible();
     await expect(again.getByRole('heading', { level: 1 })).toHaveText(NEWS_TITLE);
     await expect(again.getByTestId('summary')).toContainText((await summary.allTextContents())[0]!);

@@ -270,3 +270,16 @@ export async function tabIdOf(serviceWorker: Worker, url: string): Promise<numbe
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
 }
+
+/**
+ * Opens the popup as a page of its own, pointed at the tab showing `page` (`?tab=ID`):
+ * a popup opened from the toolbar would report on the active tab, which in a test is
+ * whichever page Playwright opened last.
+ */
+export async function openPopupFor(page: Page, context: BrowserContext, extensionId: string, serviceWorker: Worker): Promise<Page> {
+  await page.bringToFront();
+  const tabId = await tabIdOf(serviceWorker, page.url());
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
-import { EXTENSION_DIR, expect, expectPainted, paintedTexts, pointOfText, tabIdOf, test } from './fixtures';
+import { EXTENSION_DIR, expect, expectPainted, openPopupFor, paintedTexts, pointOfText, test } from './fixtures';
 
 const article = knowledgeBase.articles[0]!;
 
@@ -70,10 +70,7 @@ test('turning off every topic of an entity removes its highlights in an open tab
 test('the popup lists the mentions of a real tab', async ({ page, context, origin, extensionId, serviceWorker }) => {
   await page.goto(`${origin}/cloud-rivals.html`);
   await expectPainted(page, (t) => t.includes('Aliyun'), 'mentions painted');
-  await page.bringToFront();
-  const tabId = await tabIdOf(serviceWorker, page.url());
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopupFor(page, context, extensionId, serviceWorker);
   const list = popup.getByRole('region', { name: 'On this page' });
   await expect(list.getByRole('button', { name: /Alibaba Cloud/ })).toBeVisible();
   await expect(list.getByRole('button', { name: /Huawei/ })).toBeVisible();

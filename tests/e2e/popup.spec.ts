@@ -1,21 +1,8 @@
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { knowledgeBase } from '../../src/knowledge/knowledge-base';
-import { expect, expectPainted, tabIdOf, test } from './fixtures';
+import { expect, expectPainted, openPopupFor, test } from './fixtures';
 
 const entity = (id: string) => knowledgeBase.entities.find((e) => e.id === id)!;
-
-/**
- * Opens the popup as a page of its own, pointed at the tab showing `page` (`?tab=ID`):
- * a popup opened from the toolbar would report on the active tab, which in a test is
- * whichever page Playwright opened last.
- */
-async function openPopupFor(page: Page, context: BrowserContext, extensionId: string, serviceWorker: Worker): Promise<Page> {
-  await page.bringToFront();
-  const tabId = await tabIdOf(serviceWorker, page.url());
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-  return popup;
-}
 
 /** The accessible name of a page-list entry: "Huawei , 1 mention" (the count is read, not just shown). */
 const entry = (name: string, count: number) =>
