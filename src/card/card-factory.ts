@@ -37,6 +37,20 @@ export interface CardSetup {
 /** A touch that travels further than this is a scroll or a drag, not a tap. */
 export const TAP_SLOP_PX = 10;
 
+/** Where a touch or pen pointer went down: whether it lifts as a tap is told when it does (`isTap`). */
+export interface PointerStart {
+  id: number;
+  x: number;
+  y: number;
+}
+
+export const pointerStart = (event: PointerEvent): PointerStart => ({ id: event.pointerId, x: event.clientX, y: event.clientY });
+
+/** Whether `up` lifts the pointer that went down at `start` as a tap: the same pointer, within TAP_SLOP_PX. */
+export function isTap(start: PointerStart | null, up: PointerEvent): boolean {
+  return start !== null && start.id === up.pointerId && Math.hypot(up.clientX - start.x, up.clientY - start.y) <= TAP_SLOP_PX;
+}
+
 /** The card as the content script drives it. */
 export interface Card {
   /** The mentions that can open a card (those painted). */

@@ -1,7 +1,7 @@
 import { MentionIndex, mentionAtPoint } from '../page/hit-test';
 import { startNode, type PageMention } from '../page/page-mentions';
 import type { IntentTimers, RestoreFocus, OpenOptions } from './card-display';
-import { TAP_SLOP_PX } from './card-factory';
+import { isTap, pointerStart, TAP_SLOP_PX, type PointerStart } from './card-factory';
 
 /** Time to leave a mention before its card closes; moving into the card, or back onto the mention, cancels it. */
 const GRACE_MS = 300;
@@ -48,7 +48,7 @@ export class CardInput implements IntentTimers {
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #frame = 0;
   #pointer: { x: number; y: number } | null = null;
-  #tap: { id: number; x: number; y: number } | null = null;
+  #tap: PointerStart | null = null;
   /** Where a first tap on a mention in a link landed, and when: the click it makes is the card's, not the link's. */
   #tapInLink: { x: number; y: number; time: number } | null = null;
   /** The mention whose card keyboard focus on its link opened. */
@@ -210,7 +210,7 @@ export class CardInput implements IntentTimers {
     if (this.#surface.isOurs(event.composedPath()[0])) return;
     if (event.pointerType === 'touch' || event.pointerType === 'pen') {
       // Decided when the finger lifts: a touch that starts on a mention may be a scroll.
-      this.#tap = { id: event.pointerId, x: event.clientX, y: event.clientY };
+      this.#tap = pointerStart(event);
       return;
     }
     const open = this.#surface.openMention;
@@ -223,7 +223,7 @@ export class CardInput implements IntentTimers {
   #pointerUp(event: PointerEvent): void {
     const tap = this.#tap;
     this.#tap = null;
-    if (!tap || tap.id !== event.pointerId || Math.hypot(event.clientX - tap.x, event.clientY - tap.y) > TAP_SLOP_PX) return;
+    if (!isTap(tap, event)) return;
     if (this.#surface.isOurs(event.composedPath()[0])) return;
     const hit = mentionAtPoint(this.#document, this.#index, event.clientX, event.clientY);
     if (!hit) {

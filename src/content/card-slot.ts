@@ -1,4 +1,4 @@
-import { TAP_SLOP_PX, takeCardFactory, type Card, type CardSetup } from '../card/card-factory';
+import { isTap, pointerStart, takeCardFactory, type Card, type CardSetup, type PointerStart } from '../card/card-factory';
 import { sendToBackground } from '../messaging/protocol';
 import type { PageMention } from '../page/page-mentions';
 import type { Settings } from '../settings/settings';
@@ -56,14 +56,14 @@ export class CardSlot {
       if (event.isTrusted && event.pointerType !== 'touch') this.#pointer = { x: event.clientX, y: event.clientY };
     };
     // Touch has no hover to wait for: a tap before the card is here loads it at once.
-    let touchDown: { id: number; x: number; y: number } | null = null;
+    let touchDown: PointerStart | null = null;
     const onDown = (event: PointerEvent) => {
-      touchDown = event.isTrusted && event.pointerType !== 'mouse' ? { id: event.pointerId, x: event.clientX, y: event.clientY } : null;
+      touchDown = event.isTrusted && event.pointerType !== 'mouse' ? pointerStart(event) : null;
     };
     const onUp = (event: PointerEvent) => {
       const down = touchDown;
       touchDown = null;
-      if (!down || down.id !== event.pointerId || Math.hypot(event.clientX - down.x, event.clientY - down.y) > TAP_SLOP_PX) return;
+      if (!isTap(down, event)) return;
       this.#tap = { x: event.clientX, y: event.clientY };
       void this.load();
     };

@@ -88,6 +88,16 @@ export function isAddedId(id: string): boolean {
   return Object.values(ADDED_ID_PREFIX).some((prefix) => id.startsWith(prefix));
 }
 
+/** A name in lower-case ASCII letters, digits and hyphens (empty when none is left): an id, a file name. */
+export function asciiSlug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
 /** A stable id for an article read from `source`: the same page added twice is the same article. */
 export function articleIdOf(source: string): string {
   let hash = 0x811c9dc5;

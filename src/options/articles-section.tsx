@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Translate } from '../i18n/messages';
-import { parseStoredPack, type StoredPack } from '../knowledge/pack';
+import { asciiSlug, parseStoredPack, type StoredPack } from '../knowledge/pack';
 import type { KnowledgeBase, Language } from '../knowledge/types';
 import { StorageFullError, updatePacks } from '../library/storage';
 
@@ -14,8 +14,7 @@ interface ArticlesProps {
   onDone: (message: string) => void;
 }
 
-const fileNameOf = (title: string) =>
-  `${title.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'article'}.backstory.json`;
+const fileNameOf = (title: string) => `${asciiSlug(title).slice(0, 60) || 'article'}.backstory.json`;
 
 /** Saves `pack` as a file, as the browser saves a download: no permission needed, nothing leaves the machine. */
 function exportPack(pack: StoredPack): void {

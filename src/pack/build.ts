@@ -9,7 +9,7 @@ import { extractArticle } from './extract';
 import { proposeNames } from './names';
 import { collapseWhitespace, splitSentences } from './sentences';
 import { summarize } from './summary';
-import type { KnowledgePack, PackEntity } from '../knowledge/pack';
+import { asciiSlug, type KnowledgePack, type PackEntity } from '../knowledge/pack';
 
 export class NoArticleError extends Error {
   constructor(source: string) {
@@ -18,13 +18,7 @@ export class NoArticleError extends Error {
   }
 }
 
-const slug = (name: string) =>
-  name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '') || 'entity';
+const slug = (name: string) => asciiSlug(name) || 'entity';
 
 /** Builds the pack of the article `document` holds; throws `NoArticleError` when it holds none. */
 export function buildPack(document: Document, source: string, kb: Pick<KnowledgeBase, 'entities'>, matcher = MentionMatcher.forKnowledgeBase(kb)): KnowledgePack {
