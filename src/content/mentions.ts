@@ -70,12 +70,12 @@ function contentLoaded(signal: AbortSignal): Promise<void> {
  * alone; where that API is missing, by wrapping them in elements, put back exactly as
  * they were on teardown. Everything below works on the mentions as painted.
  */
-export async function runMentions(kb: KnowledgeBase, signal: AbortSignal): Promise<void> {
+export async function runMentions(kb: KnowledgeBase, signal: AbortSignal, initialSettings: Promise<Settings> = readSettings(kb)): Promise<void> {
   // First, while the page has no content yet (the script starts at document_start): see Highlighter.
   const wrapping = supportsHighlights() ? null : new WrappingPainter(document, signal);
   const painter: MentionPainter = wrapping ?? new Highlighter(document, signal);
   // Repaired silently: the background reports and writes back repairs; this console is the page's.
-  let settings = await readSettings(kb);
+  let settings = await initialSettings;
   if (signal.aborted) return;
   const site = siteOf(location.href);
   const matcher = MentionMatcher.forKnowledgeBase(kb);

@@ -104,7 +104,7 @@ export function repairSettings(
         const valid =
           typeof site === 'string' && HOST.test(site) &&
           typeof alias === 'string' && alias.trim() !== '' &&
-          typeof entityId === 'string' && entityIds.has(entityId);
+          typeof entityId === 'string' && (entityIds.has(entityId) || isAddedId(entityId));
         if (!valid) return false;
         const key = JSON.stringify([site, entityId, alias]);
         if (seen.has(key)) return false;

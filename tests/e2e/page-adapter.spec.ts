@@ -17,6 +17,8 @@ async function paintedWhere(page: Page): Promise<string[]> {
 }
 
 async function scanOver(page: Page, serviceWorker: Worker): Promise<void> {
+  // A first mention painted: the content script is there to answer.
+  await expectPainted(page, (texts) => texts.length > 0, 'a first mention painted');
   const tabId = await tabIdOf(serviceWorker, page.url());
   await expect.poll(async () => (await pageReportOf(serviceWorker, tabId)).scanning, { message: 'the scan is over' }).toBe(false);
 }

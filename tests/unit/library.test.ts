@@ -151,9 +151,14 @@ describe('stored packs', () => {
   });
 
   test('settings keep the reader’s own ids, which the background’s bundled knowledge base does not have', () => {
-    const { settings, problems } = repairSettings({ disabledEntities: ['added:tencent-holdings', 'huawei', 'gone'], disabledTopics: ['added-topic:gaming'] }, knowledgeBase);
+    const ignored = { site: 'news.example', entityId: 'added:tencent-holdings', alias: 'Tencent' };
+    const { settings, problems } = repairSettings(
+      { disabledEntities: ['added:tencent-holdings', 'huawei', 'gone'], disabledTopics: ['added-topic:gaming'], ignoredAliases: [ignored] },
+      knowledgeBase,
+    );
     expect(settings.disabledEntities).toEqual(['added:tencent-holdings', 'huawei']);
     expect(settings.disabledTopics).toEqual(['added-topic:gaming']);
+    expect(settings.ignoredAliases).toEqual([ignored]);
     expect(problems).toEqual(['disabledEntities: dropped unknown or repeated ids']);
   });
 });
